@@ -1,0 +1,1 @@
+"""The clinical content: options, concerns, evidence, sources and regions, edited in the admin."""

@@ -1,0 +1,56 @@
+"""Pages that are not part of the questionnaire: home, about, help now, and error pages."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from decisionaid.content.models import ContentVersion, Region
+from decisionaid.questionnaire import session
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/home.html")
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/about.html", {"version": ContentVersion.current()})
+
+
+def help_now(request: HttpRequest) -> HttpResponse:
+    """Every region's emergency number and crisis lines, the person's own region first."""
+    answer_set = session.current(request)
+    own = answer_set.answers.get("region") if answer_set else None
+    regions = list(Region.objects.prefetch_related("resources"))
+    regions.sort(key=lambda region: region.code != own)
+    return render(request, "pages/help_now.html", {"regions": regions, "own_region": own})
+
+
+def _error(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
+    return render(request, "pages/error.html", {"title": title, "message": message}, status=status)
+
+
+def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
+    return _error(request, 400, "Something in that request was not right",
+                  "We could not use what was sent. Nothing you saved before was lost.")
+
+
+def forbidden(request: HttpRequest, exception=None) -> HttpResponse:
+    return _error(request, 403, "This page could not be sent",
+                  "The form may have been open for a long time. Please go back, reload the page "
+                  "and try again. Nothing you saved before was lost.")
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return forbidden(request)
+
+
+def not_found(request: HttpRequest, exception=None) -> HttpResponse:
+    return _error(request, 404, "We could not find that page",
+                  "The link may be old or mistyped. Your saved answers are safe.")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No context processors here: the database may be what failed.
+    from django.template import loader
+
+    html = loader.get_template("pages/500.html").render()
+    return HttpResponse(html, status=500)

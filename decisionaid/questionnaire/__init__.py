@@ -1,0 +1,1 @@
+"""The questionnaire: its steps, their forms, the saved answers and crisis routing."""

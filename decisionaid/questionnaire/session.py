@@ -1,0 +1,56 @@
+"""Which saved answers belong to this browser. The session holds only the answers'
+unguessable id and two flags, so every page can show the crisis banner without a query."""
+
+from django.http import HttpRequest
+
+from .models import AnswerSet
+
+ANSWERS_KEY = "answers_id"
+CRISIS_KEY = "crisis"
+
+
+def has_answers(request: HttpRequest) -> bool:
+    return ANSWERS_KEY in request.session
+
+
+def crisis_active(request: HttpRequest) -> bool:
+    return bool(request.session.get(CRISIS_KEY))
+
+
+def current(request: HttpRequest) -> AnswerSet | None:
+    public_id = request.session.get(ANSWERS_KEY)
+    if not public_id:
+        return None
+    answer_set = AnswerSet.objects.filter(public_id=public_id).first()
+    if answer_set is None:
+        # Deleted elsewhere (purged, or deleted in another tab): forget the stale id.
+        forget(request)
+    return answer_set
+
+
+def current_or_new(request: HttpRequest) -> AnswerSet:
+    answer_set = current(request)
+    if answer_set is None:
+        answer_set = AnswerSet.objects.create()
+        request.session[ANSWERS_KEY] = str(answer_set.public_id)
+    return answer_set
+
+
+def mark_crisis(request: HttpRequest, answer_set: AnswerSet) -> None:
+    request.session[CRISIS_KEY] = True
+    if not answer_set.crisis:
+        answer_set.crisis = True
+        answer_set.save(update_fields=["crisis", "updated_at"])
+
+
+def forget(request: HttpRequest) -> None:
+    request.session.pop(ANSWERS_KEY, None)
+    request.session.pop(CRISIS_KEY, None)
+
+
+def delete(request: HttpRequest) -> None:
+    """Delete this person's answers at once, and the session's hold on them."""
+    public_id = request.session.get(ANSWERS_KEY)
+    if public_id:
+        AnswerSet.objects.filter(public_id=public_id).delete()
+    request.session.flush()

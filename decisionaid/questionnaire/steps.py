@@ -1,0 +1,63 @@
+"""The questionnaire's steps in order, one topic a page, and what happens between them."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from . import forms
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    title: str
+    form_class: type[forms.StepForm]
+    intro: str = ""
+
+
+STEPS = [
+    Step("place", _("Where you live and your age"), forms.PlaceForm),
+    Step("safety", _("Your safety"), forms.SafetyForm,
+         _("We ask this first because your safety matters most.")),
+    Step("mood", _("Your mood"), forms.Phq9Form),
+    Step("worry", _("Worry and nerves"), forms.Gad7Form),
+    Step("concerns", _("What you want help with"), forms.ConcernsForm),
+    Step("goals", _("Your goals"), forms.GoalsForm),
+    Step("time", _("Your time"), forms.TimeForm),
+    Step("cost", _("Cost"), forms.CostForm),
+    Step("medicine", _("Medicine"), forms.MedicationForm),
+    Step("past", _("What you have tried, and what suits you"), forms.HistoryForm),
+    Step("values", _("What matters to you"), forms.ValuesForm,
+         _("There are no right or wrong answers. Your answers help you compare the options.")),
+]
+BY_SLUG = {step.slug: step for step in STEPS}
+FIRST = STEPS[0]
+
+
+def position(step: Step) -> int:
+    return STEPS.index(step) + 1
+
+
+def next_step(step: Step) -> Step | None:
+    index = STEPS.index(step)
+    return STEPS[index + 1] if index + 1 < len(STEPS) else None
+
+
+def previous_step(step: Step) -> Step | None:
+    index = STEPS.index(step)
+    return STEPS[index - 1] if index > 0 else None
+
+
+def signals_risk(answers: dict) -> bool:
+    """Danger now, or any PHQ-9 item 9 answer above 'Not at all' (FACTS.md section 7)."""
+    return answers.get("in_danger_now") is True or (answers.get("phq9_9") or 0) > 0
+
+
+def first_missing_required(answers: dict) -> Step | None:
+    """The first step whose required answers are missing, so results are never shown
+    for an incomplete set (the contract requires region, age, safety and the PHQ-9)."""
+    for step in STEPS:
+        for name, field in step.form_class.base_fields.items():
+            if field.required and name not in answers:
+                return step
+    return None
