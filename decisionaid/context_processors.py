@@ -1,14 +1,24 @@
-"""What every page shows: the content version in the footer and the crisis banner."""
+"""What every page shows: the content version in the footer and, after a risk answer,
+the crisis banner with the person's own region's lines."""
 
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
-from decisionaid.content.models import ContentVersion
+from decisionaid.content.models import ContentVersion, Region
 from decisionaid.questionnaire import session as answer_session
 
 
+def _crisis_region(request: HttpRequest) -> Region | None:
+    answer_set = answer_session.current(request)
+    code = (answer_set.answers.get("region") if answer_set else None) or "OTHER"
+    return Region.objects.filter(code=code).prefetch_related("resources").first()
+
+
 def site(request: HttpRequest) -> dict:
+    crisis = answer_session.crisis_active(request)
     return {
-        "content_version": ContentVersion.current(),
-        "crisis_active": answer_session.crisis_active(request),
+        "content_version": SimpleLazyObject(ContentVersion.current),
+        "crisis_active": crisis,
+        "crisis_region": SimpleLazyObject(lambda: _crisis_region(request)) if crisis else None,
         "has_answers": answer_session.has_answers(request),
     }

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from decisionaid.content.models import ContentVersion, Region
 from decisionaid.questionnaire import session
@@ -29,14 +30,24 @@ def _error(request: HttpRequest, status: int, title: str, message: str) -> HttpR
 
 
 def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
-    return _error(request, 400, "Something in that request was not right",
-                  "We could not use what was sent. Nothing you saved before was lost.")
+    return _error(
+        request,
+        400,
+        _("Something in that request was not right"),
+        _("We could not use what was sent. Nothing you saved before was lost."),
+    )
 
 
 def forbidden(request: HttpRequest, exception=None) -> HttpResponse:
-    return _error(request, 403, "This page could not be sent",
-                  "The form may have been open for a long time. Please go back, reload the page "
-                  "and try again. Nothing you saved before was lost.")
+    return _error(
+        request,
+        403,
+        _("This page could not be sent"),
+        _(
+            "The form may have been open for a long time. Please go back, reload the page "
+            "and try again. Nothing you saved before was lost."
+        ),
+    )
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
@@ -44,8 +55,12 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 
 
 def not_found(request: HttpRequest, exception=None) -> HttpResponse:
-    return _error(request, 404, "We could not find that page",
-                  "The link may be old or mistyped. Your saved answers are safe.")
+    return _error(
+        request,
+        404,
+        _("We could not find that page"),
+        _("The link may be old or mistyped. Your saved answers are safe."),
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
@@ -54,3 +69,15 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
     html = loader.get_template("pages/500.html").render()
     return HttpResponse(html, status=500)
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For load balancers: 200 when the database answers, 503 when it does not."""
+    from django.db import DatabaseError, connection
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")

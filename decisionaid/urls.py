@@ -7,6 +7,7 @@ urlpatterns = [
     path("", pages.home, name="home"),
     path("about/", pages.about, name="about"),
     path("help-now/", pages.help_now, name="help_now"),
+    path("healthz", pages.healthz, name="healthz"),
     path("", include("decisionaid.questionnaire.urls")),
     path("", include("decisionaid.results.urls")),
     path("admin/", admin.site.urls),

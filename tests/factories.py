@@ -34,8 +34,15 @@ def mild_answers(**overrides) -> dict:
         "pregnant_or_breastfeeding": "not_applicable",
         "past_treatments": ["none"],
         "style": "structured",
-        "importance": {"quick_relief": 2, "avoid_side_effects": 4, "self_understanding": 1,
-                       "practical_skills": 4, "low_cost": 3, "few_sessions": 2, "lasting_benefit": 3},
+        "importance": {
+            "quick_relief": 2,
+            "avoid_side_effects": 4,
+            "self_understanding": 1,
+            "practical_skills": 4,
+            "low_cost": 3,
+            "few_sessions": 2,
+            "lasting_benefit": 3,
+        },
     }
     answers.update(overrides)
     return answers
@@ -64,16 +71,37 @@ def crisis_answers(**overrides) -> dict:
     return mild_answers(**{**phq9(2, 2, 2, 2, 1, 2, 1, 1, 1), **overrides})
 
 
-ALL_CONCERNS = ["depression", "anxiety", "panic", "relationships", "eating", "sleep", "trauma", "ocd",
-                "psychosis", "substance_use", "grief", "personality", "self_esteem", "physical_stress"]
+ALL_CONCERNS = [
+    "depression",
+    "anxiety",
+    "panic",
+    "relationships",
+    "eating",
+    "sleep",
+    "trauma",
+    "ocd",
+    "psychosis",
+    "substance_use",
+    "grief",
+    "personality",
+    "self_esteem",
+    "physical_stress",
+]
 
 
 def maximal_answers(**overrides) -> dict:
     """Every concern and goal chosen: the longest summary a person can get."""
     return mild_answers(
         concerns=list(ALL_CONCERNS),
-        goals=["symptom_relief", "coping_skills", "understand_patterns", "relationships", "self_esteem",
-               "lasting_change", "work"],
+        goals=[
+            "symptom_relief",
+            "coping_skills",
+            "understand_patterns",
+            "relationships",
+            "self_esteem",
+            "lasting_change",
+            "work",
+        ],
         past_treatments=["cbt", "psychodynamic", "other_therapy", "medication"],
         **overrides,
     )

@@ -78,8 +78,7 @@ class Option(models.Model):
         ordering = ["order"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(sessions_low__isnull=True)
-                | models.Q(sessions_high__gte=models.F("sessions_low")),
+                condition=models.Q(sessions_low__isnull=True) | models.Q(sessions_high__gte=models.F("sessions_low")),
                 name="option_sessions_range",
             )
         ]
@@ -109,9 +108,7 @@ class OptionFact(models.Model):
 
     class Meta:
         ordering = ["option__order", "row"]
-        constraints = [
-            models.UniqueConstraint(fields=["option", "row"], name="one_fact_per_option_row")
-        ]
+        constraints = [models.UniqueConstraint(fields=["option", "row"], name="one_fact_per_option_row")]
 
     def __str__(self) -> str:
         return f"{self.option.slug}: {self.row}"
@@ -130,9 +127,7 @@ class Evidence(models.Model):
     class Meta:
         ordering = ["option__order", "concern__order"]
         verbose_name_plural = "evidence"
-        constraints = [
-            models.UniqueConstraint(fields=["option", "concern"], name="one_evidence_per_pair")
-        ]
+        constraints = [models.UniqueConstraint(fields=["option", "concern"], name="one_evidence_per_pair")]
 
     def __str__(self) -> str:
         return f"{self.option.slug} × {self.concern.code}: {self.level}"
@@ -193,7 +188,9 @@ class Resource(models.Model):
     region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="resources")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     name = models.CharField(max_length=120)
-    contact = models.CharField(max_length=200, help_text="As a person would use it: a number, a text code or a web address.")
+    contact = models.CharField(
+        max_length=200, help_text="As a person would use it: a number, a text code or a web address."
+    )
     hours = models.CharField(max_length=80, blank=True)
     url = models.URLField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)

@@ -104,7 +104,9 @@ def _to_form_value(value):
 
 
 class PlaceForm(StepForm):
-    region = radio(codes.REGIONS, _("Where do you live?"), help_text=_("This helps us show the right phone lines and services."))
+    region = radio(
+        codes.REGIONS, _("Where do you live?"), help_text=_("This helps us show the right phone lines and services.")
+    )
     age_band = radio(codes.AGE_BANDS, _("How old are you?"))
 
 
@@ -148,7 +150,9 @@ class ConcernsForm(StepForm):
 
 
 class GoalsForm(StepForm):
-    goals = checkboxes(codes.GOALS, _("What would you like to get from treatment?"), help_text=_("Choose all that apply."))
+    goals = checkboxes(
+        codes.GOALS, _("What would you like to get from treatment?"), help_text=_("Choose all that apply.")
+    )
 
 
 class TimeForm(StepForm):
@@ -185,14 +189,18 @@ class CostForm(StepForm):
 
 
 class MedicationForm(StepForm):
-    medication_view = radio(codes.MEDICATION_VIEWS, _("How do you feel about taking medicine for your mood?"), required=False)
+    medication_view = radio(
+        codes.MEDICATION_VIEWS, _("How do you feel about taking medicine for your mood?"), required=False
+    )
     pregnant_or_breastfeeding = radio(
         codes.PREGNANCY, _("Are you pregnant, planning a pregnancy, or breastfeeding?"), required=False
     )
 
 
 class HistoryForm(StepForm):
-    past_treatments = checkboxes(codes.PAST_TREATMENTS, _("Have you tried any of these before?"), help_text=_("Choose all that apply."))
+    past_treatments = checkboxes(
+        codes.PAST_TREATMENTS, _("Have you tried any of these before?"), help_text=_("Choose all that apply.")
+    )
     style = radio(codes.STYLES, _("What kind of sessions would suit you best?"), required=False)
 
     def clean_past_treatments(self):

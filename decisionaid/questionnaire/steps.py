@@ -17,8 +17,7 @@ class Step:
 
 STEPS = [
     Step("place", _("Where you live and your age"), forms.PlaceForm),
-    Step("safety", _("Your safety"), forms.SafetyForm,
-         _("We ask this first because your safety matters most.")),
+    Step("safety", _("Your safety"), forms.SafetyForm, _("We ask this first because your safety matters most.")),
     Step("mood", _("Your mood"), forms.Phq9Form),
     Step("worry", _("Worry and nerves"), forms.Gad7Form),
     Step("concerns", _("What you want help with"), forms.ConcernsForm),
@@ -27,8 +26,12 @@ STEPS = [
     Step("cost", _("Cost"), forms.CostForm),
     Step("medicine", _("Medicine"), forms.MedicationForm),
     Step("past", _("What you have tried, and what suits you"), forms.HistoryForm),
-    Step("values", _("What matters to you"), forms.ValuesForm,
-         _("There are no right or wrong answers. Your answers help you compare the options.")),
+    Step(
+        "values",
+        _("What matters to you"),
+        forms.ValuesForm,
+        _("There are no right or wrong answers. Your answers help you compare the options."),
+    ),
 ]
 BY_SLUG = {step.slug: step for step in STEPS}
 FIRST = STEPS[0]

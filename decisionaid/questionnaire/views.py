@@ -10,7 +10,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from decisionaid.content.models import Region
 
-from . import session, steps
+from . import forms, session, steps
 from .answers import merged
 
 NEXT_AFTER_CRISIS_KEY = "after_crisis"
@@ -58,6 +58,9 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
         "previous": steps.previous_step(current),
         "region": _region(answers),
         "is_last": steps.next_step(current) is None,
+        "phq9_stem": forms.PHQ9_STEM,
+        "gad7_stem": forms.GAD7_STEM,
+        "attribution": forms.PHQ_ATTRIBUTION,
     }
     template = "questionnaire/step.html"
     if request.htmx and not request.htmx.history_restore_request:

@@ -1,0 +1,27 @@
+"""Walking a test client through the questionnaire as a person would, with form posts."""
+
+from django.test import Client
+
+from decisionaid.questionnaire import steps
+
+
+def form_data(slug: str, answers: dict) -> dict:
+    """The POST body a person's browser sends for one step, from contract answers."""
+    data = {}
+    for name in steps.BY_SLUG[slug].form_class.base_fields:
+        value = answers
+        for part in name.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        data[name] = value
+    return data
+
+
+def complete(client: Client, answers: dict) -> None:
+    """Post every step in order, following crisis and youth interruptions."""
+    for step in steps.STEPS:
+        response = client.post(f"/questions/{step.slug}/", form_data(step.slug, answers))
+        assert response.status_code == 302, (step.slug, response.content[:2000])

@@ -1,0 +1,207 @@
+import pytest
+
+from decisionaid.questionnaire import steps
+from decisionaid.questionnaire.models import AnswerSet
+from tests.factories import maximal_answers, mild_answers
+from tests.questionnaire_helpers import complete, form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def saved(client) -> dict:
+    return AnswerSet.objects.get(public_id=client.session["answers_id"]).answers
+
+
+def test_every_step_renders_with_progress_and_contract_field_names(client):
+    for number, step in enumerate(steps.STEPS, start=1):
+        response = client.get(f"/questions/{step.slug}/")
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert f"Step {number} of {len(steps.STEPS)}" in html
+        for name in step.form_class.base_fields:
+            assert f'name="{name}"' in html
+
+
+def test_answers_are_saved_at_every_step_under_the_contract_codes(client):
+    answers = maximal_answers()
+    complete(client, answers)
+    stored = saved(client)
+    for key, value in answers.items():
+        assert stored[key] == value, key
+
+
+def test_a_step_shows_the_answers_already_saved(client):
+    client.post("/questions/place/", {"region": "AU", "age_band": "65_plus"})
+    html = client.get("/questions/place/").content.decode()
+    assert 'value="AU" id="id_region_4" checked' in html
+    assert 'value="65_plus" id="id_age_band_3" checked' in html
+
+
+def test_posting_a_step_redirects_to_the_next_one(client):
+    response = client.post("/questions/place/", {"region": "UK", "age_band": "25_64"})
+    assert response["Location"] == "/questions/safety/"
+
+
+def test_the_last_step_leads_to_the_results(client):
+    complete(client, mild_answers())
+    response = client.post("/questions/values/", {"importance.low_cost": "2"})
+    assert response["Location"] == "/results/"
+
+
+def test_a_missing_required_answer_is_explained_next_to_the_field(client):
+    response = client.post("/questions/place/", {"region": "UK"})
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "Please choose an answer." in html
+    assert 'aria-invalid="true"' in html
+    assert 'href="#id_age_band_0"' in html  # the error summary links to the field
+    assert "answers_id" not in client.session
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"region": "MARS", "age_band": "25_64"},
+        {"region": "UK", "age_band": "12"},
+        {"region": "UK" * 5000, "age_band": "25_64"},
+        {"region": ["UK", "<script>"], "age_band": "25_64"},
+    ],
+)
+def test_forged_values_are_rejected_kindly_and_never_saved(client, data):
+    client.post("/questions/place/", {"region": "IE", "age_band": "18_24"})
+    response = client.post("/questions/place/", data)
+    assert response.status_code == 422
+    assert "Please choose one of the answers shown." in response.content.decode()
+    assert saved(client)["region"] == "IE"
+    assert saved(client)["age_band"] == "18_24"
+
+
+@pytest.mark.parametrize("value", ["4", "-1", "1.5", "three", ""])
+def test_an_out_of_range_phq9_answer_never_reaches_the_database(client, value):
+    data = form_data("mood", mild_answers())
+    data["phq9_3"] = value
+    client.post("/questions/place/", {"region": "UK", "age_band": "25_64"})
+    response = client.post("/questions/mood/", data)
+    assert response.status_code == 422
+    assert "phq9_3" not in saved(client)
+
+
+@pytest.mark.parametrize("fee", ["-5", "100001", "nan", "inf", "1e9", "12.345", "fifty", "9" * 400])
+def test_a_bad_session_fee_gets_a_clear_message(client, fee):
+    client.post("/questions/place/", {"region": "UK", "age_band": "25_64"})
+    response = client.post("/questions/cost/", {"session_fee": fee})
+    assert response.status_code == 422
+    assert 'id="id_session_fee_error"' in response.content.decode()
+    assert "session_fee" not in saved(client)
+
+
+def test_an_empty_session_fee_means_dont_know_and_clears_an_old_one(client):
+    client.post("/questions/cost/", {"session_fee": "80", "coverage": "none"})
+    assert saved(client)["session_fee"] == 80
+    client.post("/questions/cost/", {"session_fee": "", "coverage": "none"})
+    assert "session_fee" not in saved(client)
+
+
+def test_choosing_none_and_a_past_treatment_together_is_questioned(client):
+    response = client.post("/questions/past/", {"past_treatments": ["none", "cbt"]})
+    assert response.status_code == 422
+    assert "None of these" in response.content.decode()
+
+
+def test_importance_answers_are_saved_nested_as_the_contract_says(client):
+    client.post("/questions/values/", {"importance.quick_relief": "4", "importance.low_cost": "0"})
+    assert saved(client)["importance"] == {"quick_relief": 4, "low_cost": 0}
+
+
+def test_unknown_step_is_a_kind_404(client):
+    response = client.get("/questions/nothing-here/")
+    assert response.status_code == 404
+    assert "We could not find that page" in response.content.decode()
+
+
+def test_wrong_method_is_refused_without_an_error_page_crash(client):
+    response = client.put("/questions/place/")
+    assert response.status_code == 405
+
+
+def test_htmx_gets_only_the_step_and_plain_requests_get_the_whole_page(client):
+    full = client.get("/questions/goals/").content.decode()
+    partial = client.get("/questions/goals/", headers={"HX-Request": "true"}).content.decode()
+    assert "<html" in full and "site-footer" in full
+    assert "<html" not in partial and "site-footer" not in partial
+    assert 'name="goals"' in partial
+
+
+def test_htmx_history_restore_gets_the_whole_page(client):
+    response = client.get("/questions/goals/", headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
+    assert "<html" in response.content.decode()
+
+
+def test_htmx_post_moves_on_with_a_redirect_htmx_follows(client):
+    response = client.post("/questions/place/", {"region": "UK", "age_band": "25_64"}, headers={"HX-Request": "true"})
+    assert response.status_code == 302
+    assert response["Location"] == "/questions/safety/"
+
+
+def test_question_pages_are_never_cached(client):
+    response = client.get("/questions/mood/")
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_answers_survive_a_new_session_object_for_the_same_cookie(client):
+    client.post("/questions/place/", {"region": "NZ", "age_band": "25_64"})
+    cookie = client.cookies["sessionid"].value
+    from django.test import Client
+
+    other = Client()
+    other.cookies["sessionid"] = cookie
+    assert 'value="NZ" id="id_region_5" checked' in other.get("/questions/place/").content.decode()
+
+
+def test_start_over_deletes_the_answers_and_goes_to_the_first_step(client):
+    client.post("/questions/place/", {"region": "UK", "age_band": "25_64"})
+    response = client.post("/start-over/")
+    assert response["Location"] == "/questions/place/"
+    assert AnswerSet.objects.count() == 0
+    assert "checked" not in client.get("/questions/place/").content.decode()
+
+
+def test_delete_my_answers_removes_them_at_once(client):
+    client.post("/questions/place/", {"region": "UK", "age_band": "25_64"})
+    assert "Delete my answers" in client.get("/questions/safety/").content.decode()
+    response = client.post("/delete/")
+    assert response["Location"] == "/deleted/"
+    assert AnswerSet.objects.count() == 0
+    assert "Your answers are deleted" in client.get("/deleted/").content.decode()
+
+
+def test_delete_needs_a_post_so_a_link_cannot_delete(client):
+    client.post("/questions/place/", {"region": "UK", "age_band": "25_64"})
+    client.get("/delete/")
+    assert AnswerSet.objects.count() == 1
+
+
+def test_under_18_sees_a_notice_with_youth_services(client):
+    response = client.post("/questions/place/", {"region": "UK", "age_band": "under_18"})
+    assert response["Location"] == "/young-people/"
+    html = client.get("/young-people/").content.decode()
+    assert "written for adults" in html
+    assert "Childline" in html
+    assert 'href="/questions/safety/"' in html
+
+
+def test_phq9_and_gad7_keep_their_validated_wording_and_attribution(client):
+    mood = client.get("/questions/mood/").content.decode()
+    worry = client.get("/questions/worry/").content.decode()
+    assert "Over the last 2 weeks, how often have you been bothered by any of the following problems?" in mood
+    assert "Thoughts that you would be better off dead or of hurting yourself in some way" in mood
+    assert "More than half the days" in mood
+    assert "Not being able to stop or control worrying" in worry
+    for html in (mood, worry):
+        assert "with an educational grant from Pfizer Inc." in html
+
+
+def test_every_page_footer_shows_the_content_version_and_review_dates(client):
+    html = client.get("/").content.decode()
+    assert "Content version 2026.1" in html
+    assert "Next check due by" in html
