@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "decisionaid.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages are compressed as sent; Django masks the CSRF token and pads gzip against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -107,6 +109,15 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several worker processes on one SQLite file: take the write lock at the start of a
+    # transaction and wait for it, rather than fail with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -131,7 +142,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -190,3 +201,7 @@ LOGGING = {
 }
 CSRF_FAILURE_VIEW = "decisionaid.pages.csrf_failure"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# Only the benchmark turns this on: it adds /bench/limit/, a constant response through the
+# same middleware, to measure the limit of the stack.
+BENCH_ENDPOINTS = envbool("BENCH_ENDPOINTS")

@@ -1,0 +1,238 @@
+"""The benchmark: one command, a table of figures, a JSON copy in bench/results/.
+
+    .venv/bin/python bench/run.py            # everything, a few minutes on 2 cores
+    .venv/bin/python bench/run.py --quick    # shorter runs, for a smoke test
+
+It never fails on timing: it prints figures to compare between runs on the same machine.
+"""
+
+import argparse
+import concurrent.futures
+import datetime
+import json
+import re
+import statistics
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import server, wrk
+from bench.journeys import STEPS, Person, journey
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def shell(env: dict, code: str) -> str:
+    return server.manage(env, "shell", "-c", code)
+
+
+def query_counts(env: dict) -> dict:
+    output = shell(env, "import bench.queries as q; q.run()")
+    return json.loads(next(line for line in output.splitlines() if line.startswith("QUERIES "))[8:])
+
+
+def prepared_person(host: str, port: int) -> tuple[Person, str]:
+    """A person who has answered everything, and their CSRF token, for repeated requests."""
+    person = Person(host, port)
+    for slug, data in STEPS:
+        _, content = person.request("GET", f"/questions/{slug}/")
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', content).group(1).decode()
+        person.request(
+            "POST",
+            f"/questions/{slug}/",
+            {**data, "csrfmiddlewaretoken": token},
+            headers={"Referer": f"http://{host}:{port}/questions/{slug}/"},
+        )
+    return person, token
+
+
+def transferred(base: str, path: str, headers: dict | None = None) -> tuple[int, bytes]:
+    request = urllib.request.Request(base + path, headers={"Accept-Encoding": "br, gzip", **(headers or {})})
+    with urllib.request.urlopen(request) as response:
+        body = response.read()
+        head = sum(len(k) + len(v) + 4 for k, v in response.getheaders())
+        return len(body) + head, body
+
+
+def first_visit_bytes(base: str) -> dict:
+    total, html = transferred(base, "/")
+    assets = re.findall(rb'(?:href|src)="(/static/[^"]+)"', html)
+    parts = {"html": total}
+    for asset in assets:
+        size, _ = transferred(base, asset.decode())
+        parts[asset.decode().rsplit("/", 1)[-1]] = size
+    return {"total": sum(parts.values()), "parts": parts}
+
+
+def load_run(host: str, port: int, seconds: float, people: int) -> dict:
+    timings: dict[str, list[float]] = {}
+    lock = threading.Lock()
+    completed, errors = 0, []
+    deadline = time.monotonic() + seconds
+
+    def worker():
+        nonlocal completed
+        mine: dict[str, list[float]] = {}
+        while time.monotonic() < deadline:
+            try:
+                ok, error = journey(host, port, mine)
+            except OSError as exc:
+                ok, error = False, repr(exc)
+            with lock:
+                if ok:
+                    completed += 1
+                else:
+                    errors.append(error)
+        with lock:
+            for key, values in mine.items():
+                timings.setdefault(key, []).extend(values)
+
+    start = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(people) as pool:
+        for _ in range(people):
+            pool.submit(worker)
+    elapsed = time.monotonic() - start
+    steps = {}
+    for key, values in timings.items():
+        values.sort()
+        steps[key] = {
+            "p50_ms": round(values[len(values) // 2] * 1000, 1),
+            "p95_ms": round(values[int(len(values) * 0.95)] * 1000, 1),
+            "p99_ms": round(values[min(int(len(values) * 0.99), len(values) - 1)] * 1000, 1),
+        }
+    return {
+        "journeys": completed,
+        "journeys_per_s": round(completed / elapsed, 2),
+        "errors": len(errors),
+        "error_samples": errors[:5],
+        "seconds": round(elapsed, 1),
+        "people": people,
+        "steps": steps,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="1-second runs, for a smoke test")
+    parser.add_argument("--summaries", type=int, default=10_000)
+    args = parser.parse_args()
+    seconds = 1 if args.quick else 4
+    load_seconds = 3 if args.quick else 20
+
+    workdir = server.workdir()
+    env = server.production_env(workdir)
+    print(f"Preparing a database in {workdir} ...", flush=True)
+    server.prepare(env)
+    shell(env, "import bench.seed as s; s.run(10)")
+    queries_small = query_counts(env)
+    shell(env, f"import bench.seed as s; s.run({args.summaries})")
+    queries_large = query_counts(env)
+
+    report: dict = {
+        "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "summaries_stored": args.summaries,
+        "endpoints": {},
+    }
+    with server.gunicorn(env) as (base, process):
+        host, port = "127.0.0.1", int(base.rsplit(":", 1)[1])
+        person, token = prepared_person(host, port)
+        cookie = "; ".join(f"{k}={v}" for k, v in person.cookies.items())
+        step_bytes = len(person.request("GET", "/questions/mood/")[1])
+
+        def measure(name: str, path: str, **kwargs) -> None:
+            print(f"  {name} ...", flush=True)
+            report["endpoints"][name] = wrk.run(base + path, seconds=seconds, **kwargs)
+
+        measure("limit", f"/bench/limit/?bytes={step_bytes}")
+        for slug, _data in STEPS:
+            measure(f"GET {slug}", f"/questions/{slug}/", headers={"Cookie": cookie})
+        for slug, data in STEPS:
+            body = urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True)
+            measure(
+                f"POST {slug}",
+                f"/questions/{slug}/",
+                method="POST",
+                body=body,
+                headers={
+                    "Cookie": cookie,
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Referer": f"{base}/questions/{slug}/",
+                },
+            )
+        measure("GET results", "/results/", headers={"Cookie": cookie})
+
+        limit_rps = report["endpoints"]["limit"]["rps"]
+        for figures in report["endpoints"].values():
+            figures["ratio_to_limit"] = round(figures["rps"] / limit_rps, 2) if limit_rps else None
+
+        print(f"  whole journeys for {load_seconds}s ...", flush=True)
+        before = int(
+            shell(
+                env,
+                "from decisionaid.questionnaire.models import AnswerSet as A; "
+                "print(A.objects.filter(answers__has_key='importance').count())",
+            ).strip()
+        )
+        report["load"] = load_run(host, port, load_seconds, people=16)
+        after = int(
+            shell(
+                env,
+                "from decisionaid.questionnaire.models import AnswerSet as A; "
+                "print(A.objects.filter(answers__has_key='importance').count())",
+            ).strip()
+        )
+        report["load"]["stored"] = after - before
+        report["load"]["lost"] = report["load"]["journeys"] - (after - before)
+
+        report["bytes"] = {"first_visit": first_visit_bytes(base)}
+        swap, _ = transferred(base, "/questions/mood/", {"HX-Request": "true", "Cookie": cookie})
+        full, _ = transferred(base, "/questions/mood/", {"Cookie": cookie})
+        report["bytes"]["htmx_swap"] = swap
+        report["bytes"]["full_step"] = full
+        report["worker_rss_kib"] = server.worker_rss_kib(process)
+
+    report["queries"] = {
+        name: {"with_10": queries_small[name], f"with_{args.summaries}": queries_large[name]} for name in queries_small
+    }
+    print_table(report)
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"bench-{report['when'].replace(':', '')}.json"
+    out.write_text(json.dumps(report, indent=2))
+    print(f"\nWritten to {out.relative_to(RESULTS.parent.parent)}")
+
+
+def print_table(report: dict) -> None:
+    print(f"\n{'endpoint':<22}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'x limit':>9}{'errors':>8}")
+    for name, f in report["endpoints"].items():
+        errors = f["errors"] + f["bad_status"]
+        print(
+            f"{name:<22}{f['rps']:>9}{f['p50_ms']:>9}{f['p95_ms']:>9}{f['p99_ms']:>9}{f['ratio_to_limit']:>9}{errors:>8}"
+        )
+    load = report["load"]
+    print(
+        f"\nWhole journeys: {load['journeys']} in {load['seconds']}s by {load['people']} people = "
+        f"{load['journeys_per_s']}/s; errors {load['errors']}; stored {load['stored']}; lost {load['lost']}"
+    )
+    worst = sorted(load["steps"].items(), key=lambda item: -item[1]["p95_ms"])[:5]
+    print("Slowest steps under load (p95 ms): " + ", ".join(f"{k} {v['p95_ms']}" for k, v in worst))
+    b = report["bytes"]
+    print(f"\nFirst visit: {b['first_visit']['total']} bytes ({b['first_visit']['parts']})")
+    print(f"htmx step swap: {b['htmx_swap']} bytes; full step page: {b['full_step']} bytes")
+    print(f"Worker memory after the run: {', '.join(f'{kib // 1024} MiB' for kib in report['worker_rss_kib'])}")
+    print(f"\n{'page':<22}{'queries (10)':>14}{'queries (many)':>16}")
+    for name, counts in report["queries"].items():
+        small, large = counts.values()
+        print(f"{name:<22}{small:>14}{large:>16}")
+    print(
+        f"Median x limit of the steps: "
+        f"{statistics.median(f['ratio_to_limit'] for n, f in report['endpoints'].items() if ' ' in n and n != 'GET results')}"
+    )
+
+
+if __name__ == "__main__":
+    main()
