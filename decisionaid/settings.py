@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "csp",
     "decisionaid.content",
     "decisionaid.questionnaire",
+    "decisionaid.results",
 ]
 
 MIDDLEWARE = [
@@ -153,6 +154,9 @@ STORAGES = {
         )
     },
 }
+
+# Outside production, whitenoise serves straight from the source folders.
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 # How long answers that nobody asked to keep are stored, in days.
 ANSWER_RETENTION_DAYS = envint("ANSWER_RETENTION_DAYS", 30)

@@ -38,8 +38,11 @@ def test_item_9_answer_interrupts_with_crisis_lines(client):
 def test_emergency_number_comes_before_the_crisis_lines(client):
     start(client, region="AU")
     client.post("/questions/safety/", {"in_danger_now": "true"})
-    html = client.get("/crisis/").content.decode()
-    assert html.index("call 000") < html.index("13 11 14")
+    page = client.get("/crisis/").content.decode()
+    main = page[page.index("<main") :]
+    assert main.index("call 000") < main.index("13 11 14")
+    banner = page[page.index("crisis-banner") : page.index("<main")]
+    assert banner.index("Call 000") < banner.index("13 11 14")
 
 
 def test_someone_elsewhere_gets_the_international_fallback(client):

@@ -163,7 +163,7 @@ def test_start_over_deletes_the_answers_and_goes_to_the_first_step(client):
     response = client.post("/start-over/")
     assert response["Location"] == "/questions/place/"
     assert AnswerSet.objects.count() == 0
-    assert "checked" not in client.get("/questions/place/").content.decode()
+    assert " checked>" not in client.get("/questions/place/").content.decode()
 
 
 def test_delete_my_answers_removes_them_at_once(client):

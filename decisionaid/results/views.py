@@ -1,0 +1,113 @@
+"""The results page: the person's summary, the five options side by side, and the SURE test.
+
+Every view renders the one object `build_summary` returns; the grid below only arranges it
+into rows and cards. Answers are health information, so nothing here is cached."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from decisionaid.questionnaire import session, steps
+from decisionaid.summary import build_summary
+
+from .forms import SureForm
+
+SURE_KEY = "sure"
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    add_never_cache_headers(response)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _answers_or_step(request: HttpRequest) -> tuple[dict | None, str | None]:
+    """The person's complete answers, or the step to send them to first."""
+    answer_set = session.current(request)
+    if answer_set is None:
+        return None, reverse("step", args=[steps.FIRST.slug])
+    missing = steps.first_missing_required(answer_set.answers)
+    if missing is not None:
+        return None, reverse("step", args=[missing.slug])
+    return answer_set.answers, None
+
+
+@require_GET
+def results(request: HttpRequest) -> HttpResponse:
+    answers, step_url = _answers_or_step(request)
+    if step_url:
+        return redirect(step_url)
+    sure = request.session.get(SURE_KEY)
+    return _page(request, answers, SureForm(initial=sure or None), sure)
+
+
+@require_POST
+def sure(request: HttpRequest) -> HttpResponse:
+    answers, step_url = _answers_or_step(request)
+    if step_url:
+        return redirect(step_url)
+    form = SureForm(request.POST)
+    if not form.is_valid():
+        # Under htmx a 4xx response would not be swapped in, so the kind error comes as a 200.
+        return _page(request, answers, form, request.session.get(SURE_KEY), status=200 if request.htmx else 422)
+    request.session[SURE_KEY] = form.answers()
+    if request.htmx:
+        return _page(request, answers, SureForm(initial=form.answers()), form.answers())
+    return redirect(reverse("results") + "#sure")
+
+
+def _page(request: HttpRequest, answers: dict, form: SureForm, sure: dict | None, status: int = 200) -> HttpResponse:
+    summary = build_summary(answers, sure=sure)
+    context = {
+        "summary": summary,
+        "grid": comparison_grid(summary),
+        "sure_form": form,
+        "sure_fields": [(item, form[item["code"]]) for item in summary["sure"]["items"]],
+        "first_step": steps.FIRST.slug,
+    }
+    template = "results/results.html"
+    if request.htmx and request.method == "POST":
+        template += "#sure"
+    return _private(render(request, template, context, status=status))
+
+
+def comparison_grid(summary: dict) -> dict:
+    """The summary's options arranged as table rows and as one card per option. Both show
+    the same cells, rendered by one template partial."""
+    rows = [
+        ("what_it_is", "fact", _("What it is")),
+        ("session", "fact", _("What a session is like")),
+        ("course", "fact", _("How many sessions, how often, how long")),
+        ("time_to_change", "fact", _("How soon people notice a change")),
+        ("cost", "cost", _("Cost for you")),
+        ("evidence", "evidence", _("How well it works for what you chose")),
+        ("risks", "fact", _("Side effects and risks")),
+        ("lasting", "fact", _("How long the good effects last")),
+        ("asks", "fact", _("What it asks of you")),
+        ("fits", "fits", _("How it fits what you said")),
+        ("considerations", "considerations", _("Things to think about")),
+    ]
+    cells = {}
+    for option in summary["options"]:
+        facts = {fact["row"]: fact for fact in option["facts"]}
+        for code, kind, label in rows:
+            cells[option["slug"], code] = {
+                "code": code,
+                "kind": kind,
+                "label": label,
+                "option": option,
+                "fact": facts.get(code),
+            }
+    return {
+        "rows": [
+            {"code": code, "label": label, "cells": [cells[option["slug"], code] for option in summary["options"]]}
+            for code, _kind, label in rows
+        ],
+        "cards": [
+            {"option": option, "cells": [cells[option["slug"], code] for code, _kind, _label in rows]}
+            for option in summary["options"]
+        ],
+    }
