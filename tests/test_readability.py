@@ -6,8 +6,10 @@ def test_a_simple_sentence_reads_at_a_low_grade():
 
 
 def test_a_dense_sentence_reads_at_a_high_grade():
-    text = ("Psychodynamic psychotherapy demonstrates comparable effectiveness relative to "
-            "established pharmacological interventions across heterogeneous populations.")
+    text = (
+        "Psychodynamic psychotherapy demonstrates comparable effectiveness relative to "
+        "established pharmacological interventions across heterogeneous populations."
+    )
     assert grade(text) > 14
 
 

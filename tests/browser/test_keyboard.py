@@ -48,6 +48,12 @@ def test_a_whole_journey_by_keyboard_alone(page, url):
             else:
                 tab_to(page, first)
                 page.keyboard.type("40")
+        if step.slug == "place":
+            # The first age band is "Under 18"; arrow down to "25 to 64" for an adult journey.
+            tab_to(page, 'input[name="age_band"]:checked')
+            page.keyboard.press("ArrowDown")
+            page.keyboard.press("ArrowDown")
+            expect(page.locator('input[name="age_band"][value="25_64"]')).to_be_checked()
         if step.slug == "safety":
             # "No" is the second choice: move there so the journey is not a crisis one.
             tab_to(page, 'input[name="in_danger_now"]:checked')
