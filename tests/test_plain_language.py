@@ -13,9 +13,17 @@ pytestmark = pytest.mark.django_db
 
 MAX_GRADE = 7.0
 VALIDATED = [
-    *forms.PHQ9_ITEMS, forms.PHQ9_STEM, forms.PHQ9_DIFFICULTY, *forms.GAD7_ITEMS, forms.GAD7_STEM,
-    forms.PHQ_ATTRIBUTION, "Not difficult at all", "Somewhat difficult", "Very difficult",
-    "Extremely difficult", "Content version",
+    *forms.PHQ9_ITEMS,
+    forms.PHQ9_STEM,
+    forms.PHQ9_DIFFICULTY,
+    *forms.GAD7_ITEMS,
+    forms.GAD7_STEM,
+    forms.PHQ_ATTRIBUTION,
+    "Not difficult at all",
+    "Somewhat difficult",
+    "Very difficult",
+    "Extremely difficult",
+    "Content version",
 ]
 
 

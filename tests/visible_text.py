@@ -2,8 +2,29 @@
 
 from html.parser import HTMLParser
 
-BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "legend", "label", "td", "th", "caption", "button", "dt", "dd",
-          "summary", "figcaption", "title", "a", "div", "section", "aside"}
+BLOCKS = {
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "legend",
+    "label",
+    "td",
+    "th",
+    "caption",
+    "button",
+    "dt",
+    "dd",
+    "summary",
+    "figcaption",
+    "title",
+    "a",
+    "div",
+    "section",
+    "aside",
+}
 SKIP = {"script", "style", "svg", "template", "head"}
 
 
