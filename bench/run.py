@@ -9,6 +9,7 @@ It never fails on timing: it prints figures to compare between runs on the same 
 import argparse
 import concurrent.futures
 import datetime
+import gzip
 import json
 import re
 import statistics
@@ -28,7 +29,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def shell(env: dict, code: str) -> str:
-    return server.manage(env, "shell", "-c", code)
+    return server.manage(env, "shell", "-v", "0", "-c", code)
 
 
 def query_counts(env: dict) -> dict:
@@ -52,11 +53,13 @@ def prepared_person(host: str, port: int) -> tuple[Person, str]:
 
 
 def transferred(base: str, path: str, headers: dict | None = None) -> tuple[int, bytes]:
-    request = urllib.request.Request(base + path, headers={"Accept-Encoding": "br, gzip", **(headers or {})})
+    """Bytes on the wire (headers and body, compressed as served) and the decoded body."""
+    request = urllib.request.Request(base + path, headers={"Accept-Encoding": "gzip", **(headers or {})})
     with urllib.request.urlopen(request) as response:
         body = response.read()
         head = sum(len(k) + len(v) + 4 for k, v in response.getheaders())
-        return len(body) + head, body
+        decoded = gzip.decompress(body) if response.headers.get("Content-Encoding") == "gzip" else body
+        return len(body) + head, decoded
 
 
 def first_visit_bytes(base: str) -> dict:
