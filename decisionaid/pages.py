@@ -1,5 +1,6 @@
 """Pages that are not part of the questionnaire: home, about, help now, and error pages."""
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -14,6 +15,10 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def about(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/about.html", {"version": ContentVersion.current()})
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/privacy.html", {"retention_days": settings.ANSWER_RETENTION_DAYS})
 
 
 def help_now(request: HttpRequest) -> HttpResponse:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", pages.home, name="home"),
     path("about/", pages.about, name="about"),
     path("help-now/", pages.help_now, name="help_now"),
+    path("privacy/", pages.privacy, name="privacy"),
     path("healthz", pages.healthz, name="healthz"),
     path("", include("decisionaid.questionnaire.urls")),
     path("", include("decisionaid.results.urls")),

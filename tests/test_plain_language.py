@@ -34,7 +34,7 @@ def assert_plain(html: str, label: str) -> None:
     assert score <= MAX_GRADE, f"{label} reads at grade {score:.1f}. Hardest sentences:\n{hardest}"
 
 
-@pytest.mark.parametrize("path", ["/", "/about/", "/help-now/", "/delete/", "/deleted/", "/no-such-page/"])
+@pytest.mark.parametrize("path", ["/", "/about/", "/privacy/", "/help-now/", "/delete/", "/deleted/", "/no-such-page/"])
 def test_pages_read_at_grade_7_or_below(client, path):
     assert_plain(client.get(path).content.decode(), path)
 

@@ -37,3 +37,10 @@ def test_purge_is_safe_to_run_twice(capsys):
     out = capsys.readouterr().out
     assert "Deleted 1 rows of old answers" in out
     assert "Deleted 0 rows of old answers" in out
+
+
+def test_the_privacy_page_states_the_retention_period_from_settings(client, settings):
+    settings.ANSWER_RETENTION_DAYS = 45
+    html = client.get("/privacy/").content.decode()
+    assert "for 45 days" in html
+    assert "We do not sell or give your answers to anyone." in html

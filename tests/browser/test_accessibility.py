@@ -15,7 +15,7 @@ def no_sideways_scroll(page) -> None:
     assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px"
 
 
-@pytest.mark.parametrize("path", ["/", "/about/", "/help-now/", "/delete/", "/deleted/", "/no-such-page/"])
+@pytest.mark.parametrize("path", ["/", "/about/", "/privacy/", "/help-now/", "/delete/", "/deleted/", "/no-such-page/"])
 def test_plain_pages_have_no_axe_violations(page, url, assert_accessible, path):
     page.goto(url(path))
     assert_accessible(page)
