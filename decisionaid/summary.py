@@ -23,6 +23,7 @@ from jsonschema import Draft202012Validator
 
 from decisionaid import codes
 from decisionaid.content.models import ContentVersion, Evidence, FitRule, Option, OptionFact, Region, Resource, Source
+from decisionaid.questionnaire.steps import signals_risk
 
 CONTRACT_DIR = Path(__file__).resolve().parent / "contract"
 
@@ -33,9 +34,8 @@ GAD7_BANDS = [(15, "severe"), (10, "moderate"), (5, "mild"), (0, "minimal")]
 HIGH_IMPORTANCE = 3  # "Matters a lot" or "Matters a great deal"
 FALLBACK_REGION = "OTHER"
 
-# Hard-coded claims cite these content sources. A key missing from the content is dropped
-# (and its figure with it), so the summary never cites something it cannot show in full.
-SCORE_SOURCES = {"phq9": "kroenke-2001", "gad7": "spitzer-2006"}
+# Sentences written here cite content sources by key. A key missing from the content is
+# dropped (a figure with it), so the summary never cites what it cannot show in full.
 GUIDELINE_SOURCE = "nice-ng222"
 
 # Natural frequencies for icon arrays (FACTS.md sections 3.4, 4.1, 4.3, 4.4 and 5): only figures
@@ -48,7 +48,7 @@ NUMBERS = [
         "groups": [(N_("Took an antidepressant"), 56), (N_("Took a dummy pill"), 42)],
         "title": N_("Feeling much better on medicine"),
         "outcome": N_("felt much better"),
-        "time_frame": N_("In short studies in family doctors' clinics."),
+        "time_frame": N_("In short studies with family doctors."),
         "uncertainty": N_(
             "Studies found 56 to 60 in 100 on medicine and 42 to 47 in 100 on a dummy pill. "
             "Many people get better with a dummy pill too."
@@ -71,7 +71,7 @@ NUMBERS = [
         "groups": [(N_("Took an antidepressant"), 25), (N_("Took a dummy pill"), 11)],
         "title": N_("Feeling sick, a common side effect"),
         "outcome": N_("felt sick"),
-        "time_frame": N_("In short studies of one medicine, sertraline."),
+        "time_frame": N_("In short tests of one medicine, sertraline."),
         "uncertainty": N_("Side effects differ from one medicine to the next. They often fade after a few weeks."),
     },
     {
@@ -99,8 +99,7 @@ NUMBERS = [
     },
 ]
 
-# The SURE test (Légaré 2010), in its published wording.
-SURE_SOURCE = "legare-2010"
+# The SURE test (Légaré F et al., Can Fam Physician 2010), in its published wording.
 SURE_ITEMS = [
     ("sure_of_myself", "S", N_("Sure of myself"), N_("Do you feel SURE about the best choice for you?")),
     (
@@ -215,11 +214,6 @@ def band(total: int, bands: list[tuple[int, str]]) -> str:
     return next(name for cut, name in bands if total >= cut)
 
 
-def crisis_active(answers: dict) -> bool:
-    """Danger now, or any PHQ-9 item 9 answer above 'Not at all' (FACTS.md section 7)."""
-    return answers.get("in_danger_now") is True or (answers.get("phq9_9") or 0) > 0
-
-
 def _phq9_band_label(name: str) -> str:
     return {
         "minimal": _("Few or no signs of low mood"),
@@ -249,7 +243,6 @@ def _scores(answers: dict) -> dict:
             "max": 27,
             "name": _("Low mood (PHQ-9)"),
             "band_label": _phq9_band_label(phq9_band),
-            "sources": [SCORE_SOURCES["phq9"]],
         },
         "gad7": None,
         "note": _(
@@ -265,7 +258,6 @@ def _scores(answers: dict) -> dict:
             "max": 21,
             "name": _("Worry (GAD-7)"),
             "band_label": _gad7_band_label(gad_band),
-            "sources": [SCORE_SOURCES["gad7"]],
         }
     return scores
 
@@ -503,7 +495,7 @@ def build_summary(answers: dict, sure: dict | None = None) -> dict:
     scores = _scores(answers)
     derived = {"phq9_band": scores["phq9"]["band"], "gad7_band": (scores["gad7"] or {}).get("band")}
     crisis = {
-        "active": crisis_active(answers),
+        "active": signals_risk(answers),
         "resources": resources_of("crisis"),
         "emergency_number": region["emergency_number"],
     }
@@ -673,17 +665,15 @@ def _notices(answers: dict, scores: dict, crisis: dict, youth_resources: list[di
             }
         )
     if answers.get("age_band") == "under_18":
-        notices.append(
-            {
-                "code": "youth",
-                "text": _(
-                    "This aid is written for adults. Some of it may not fit young people. "
-                    "Please talk to a doctor or an adult you trust. These services are there for young people:"
-                ),
-                "resources": youth_resources,
-                "sources": [],
-            }
+        text = _(
+            "This aid is written for adults. Some of it may not fit young people. "
+            "Please talk to a doctor or an adult you trust."
         )
+        if youth_resources:
+            text += " " + _("These services are there for young people:")
+        else:
+            text += " " + _("Ask them about help for young people near you.")
+        notices.append({"code": "youth", "text": text, "resources": youth_resources, "sources": []})
     if answers.get("pregnant_or_breastfeeding") == "yes":
         notices.append(
             {
@@ -796,13 +786,14 @@ def _questions(answers: dict, scores: dict, crisis: dict) -> list[str]:
         (answers.get("relief_timing") == "weeks", _("How soon might I notice a change?")),
         (bool(past), _("What could be different this time from what I tried before?")),
         (answers.get("age_band") == "under_18", _("What help is there for people my age?")),
+        (True, _("What are the good points and risks of each option for me?")),
         (True, _("What should we do if I start to feel worse?")),
         (True, _("How will we know if it is working?")),
     ]
     chosen = [text for wanted, text in picks if wanted]
     if len(chosen) > 10:
-        # Keep the last two (always useful) and the most pressing of the rest.
-        chosen = chosen[:8] + chosen[-2:]
+        # Keep the last three (always useful) and the most pressing of the rest.
+        chosen = chosen[:7] + chosen[-3:]
     return chosen
 
 
@@ -841,7 +832,6 @@ def _sure(sure: dict | None) -> dict:
         "any_no": any_no,
         "all_yes": answered and not any_no,
         "yes_count": sum(item["answer"] == "yes" for item in items),
-        "sources": [SURE_SOURCE],
     }
 
 
@@ -851,9 +841,6 @@ def _sure(sure: dict | None) -> dict:
 
 def _used_keys(summary: dict) -> list[str]:
     keys = []
-    for score in (summary["scores"]["phq9"], summary["scores"]["gad7"]):
-        if score:
-            keys += score["sources"]
     for notice in summary["notices"]:
         keys += notice["sources"]
     for option in summary["options"]:
@@ -866,7 +853,6 @@ def _used_keys(summary: dict) -> list[str]:
         keys += option["time"]["sources"] + option["cost"]["sources"]
     for figure in summary["numbers"]:
         keys += figure["sources"]
-    keys += summary["sure"]["sources"]
     return _unique(keys)
 
 
@@ -881,13 +867,9 @@ def _attach_sources(summary: dict) -> None:
     def known(keys: list[str]) -> list[str]:
         return [key for key in keys if key in cited]
 
-    for score in (summary["scores"]["phq9"], summary["scores"]["gad7"]):
-        if score:
-            score["sources"] = known(score["sources"])
     for notice in summary["notices"]:
         notice["sources"] = known(notice["sources"])
     summary["numbers"] = [figure for figure in summary["numbers"] if figure["source"] in cited]
-    summary["sure"]["sources"] = known(summary["sure"]["sources"])
 
     sources = []
     for key in _used_keys(summary):

@@ -20,7 +20,9 @@ junk = st.one_of(
     st.text(min_size=5000, max_size=20000, alphabet="x9"),
 )
 bodies = st.dictionaries(
-    st.one_of(st.sampled_from(FIELD_NAMES), st.text(max_size=20)), st.one_of(junk, st.lists(junk, max_size=4)), max_size=12
+    st.one_of(st.sampled_from(FIELD_NAMES), st.text(max_size=20)),
+    st.one_of(junk, st.lists(junk, max_size=4)),
+    max_size=12,
 )
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

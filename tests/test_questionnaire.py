@@ -205,3 +205,16 @@ def test_every_page_footer_shows_the_content_version_and_review_dates(client):
     html = client.get("/").content.decode()
     assert "Content version 2026.1" in html
     assert "Next check due by" in html
+
+
+def test_results_need_only_what_the_contract_requires(client):
+    answers = mild_answers()
+    for slug in ("place", "safety", "mood"):
+        client.post(f"/questions/{slug}/", form_data(slug, answers))
+    assert client.get("/results/").status_code == 200
+
+
+def test_results_send_a_person_back_to_the_first_unanswered_required_step(client):
+    client.post("/questions/place/", {"region": "UK", "age_band": "25_64"})
+    client.post("/questions/safety/", {"in_danger_now": "false"})
+    assert client.get("/results/")["Location"] == "/questions/mood/"

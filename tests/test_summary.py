@@ -351,6 +351,17 @@ def test_the_youth_notice_lists_the_regions_services_for_young_people():
     assert "adults" in notice["text"]
 
 
+def test_the_youth_notice_says_where_to_ask_when_the_region_has_no_youth_services():
+    with_youth = set(Resource.objects.filter(kind="youth").values_list("region__code", flat=True))
+    without = [code for code, _label in codes.REGIONS if code not in with_youth and code != "OTHER"]
+    if not without:
+        pytest.skip("every region has services for young people")
+    notice = build_summary(minimal_answers(age_band="under_18", region=without[0]))["notices"][0]
+    assert notice["code"] == "youth"
+    assert notice["resources"] == []
+    assert notice["text"].endswith(".")
+
+
 def test_the_pregnancy_notice_says_not_to_stop_medicine_suddenly_without_advice():
     notice = build_summary(mild_answers(pregnant_or_breastfeeding="yes"))["notices"][0]
     assert "Do not stop" in notice["text"]
@@ -496,9 +507,9 @@ def test_values_are_empty_when_the_person_skipped_them():
     assert build_summary(minimal_answers())["values"] == []
 
 
-def test_every_number_source_key_exists_in_the_content():
+def test_every_source_key_written_in_the_code_exists_in_the_content():
     keys = {figure["source"] for figure in NUMBERS}
-    keys |= set(summary.SCORE_SOURCES.values()) | {summary.GUIDELINE_SOURCE, summary.SURE_SOURCE}
+    keys.add(summary.GUIDELINE_SOURCE)
     stored = set(Source.objects.filter(key__in=keys).values_list("key", flat=True))
     assert keys - stored == set()
 

@@ -56,11 +56,15 @@ def signals_risk(answers: dict) -> bool:
     return answers.get("in_danger_now") is True or (answers.get("phq9_9") or 0) > 0
 
 
+# What the contract requires before a summary can be made (answers.schema.json "required").
+# Other steps may be skipped; the GAD-7 form asks for all seven items once it is answered.
+CONTRACT_REQUIRED = ["region", "age_band", "in_danger_now", *(f"phq9_{n}" for n in range(1, 10))]
+
+
 def first_missing_required(answers: dict) -> Step | None:
-    """The first step whose required answers are missing, so results are never shown
-    for an incomplete set (the contract requires region, age, safety and the PHQ-9)."""
+    """The first step holding a required answer that is missing, so results are never shown
+    for an incomplete set."""
     for step in STEPS:
-        for name, field in step.form_class.base_fields.items():
-            if field.required and name not in answers:
-                return step
+        if any(name in step.form_class.base_fields and name not in answers for name in CONTRACT_REQUIRED):
+            return step
     return None

@@ -4,7 +4,7 @@ validation error, shown kindly next to the question."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from decisionaid.summary import SURE_ITEMS
+from decisionaid.summary import SURE_CODES, SURE_ITEMS
 
 ANSWERS = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -24,4 +24,4 @@ class SureForm(forms.Form):
             )
 
     def answers(self) -> dict:
-        return {code: self.cleaned_data[code] for code, *_rest in SURE_ITEMS}
+        return {code: self.cleaned_data[code] for code in SURE_CODES}

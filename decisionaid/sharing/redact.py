@@ -1,0 +1,33 @@
+"""A logging filter that takes secret tokens out of log lines.
+
+Django logs the path of every 4xx response ("Not Found: /s/<token>/"), the development
+server and gunicorn log every request line. A token in a log would open a person's summary
+for anyone who reads the logs, so the filter rewrites the message before any handler sees it.
+"""
+
+import logging
+import re
+
+# /s/<token> (share links) and /invite/<token> (invitations), anywhere in a message.
+TOKEN_PATH = re.compile(r"(/(?:s|invite)/)[^/\s?#\"']+")
+REDACTED = r"\1[redacted]"
+
+
+def redact(text: str) -> str:
+    return TOKEN_PATH.sub(REDACTED, text)
+
+
+class RedactTokens(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            return True
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, ()
+        # Django attaches the request to records from django.request; drop the path there too.
+        request = getattr(record, "request", None)
+        if request is not None and TOKEN_PATH.search(getattr(request, "path", "") or ""):
+            record.request = None
+        return True

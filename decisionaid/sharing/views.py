@@ -1,0 +1,187 @@
+"""The patient's side of sharing: opening a clinician's invitation, sending a summary to
+that clinician, making and revoking share links, and the page a share link opens.
+
+Every form posts and redirects (POST-redirect-GET), so all of it works without JavaScript.
+"""
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from decisionaid import ratelimit
+from decisionaid.questionnaire import session, steps
+from decisionaid.questionnaire.models import AnswerSet
+
+from . import audit, invitations, links
+from .forms import SendForm, ShareLinkForm
+from .headers import private, token_page
+from .models import SentSummary, ShareLink, SummaryOpening
+from .summaries import summary_context
+
+# The token of a link just made, kept in the session only until the next page shows it once.
+NEW_LINK_KEY = "new_share_link"
+
+
+def _complete_answers(request: HttpRequest) -> AnswerSet | None:
+    answer_set = session.current(request)
+    if answer_set is None or steps.first_missing_required(answer_set.answers) is not None:
+        return None
+    return answer_set
+
+
+def _message(request: HttpRequest, title: str, message: str, status: int) -> HttpResponse:
+    return private(render(request, "sharing/message.html", {"title": title, "message": message}, status=status))
+
+
+def _too_many(request: HttpRequest) -> HttpResponse:
+    return _message(
+        request,
+        _("Please wait a while"),
+        _("You have done this many times in the last hour. Please try again later. Nothing new was made."),
+        status=429,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Invitations
+
+
+@require_http_methods(["GET", "POST"])
+@token_page
+def invite(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = invitations.find_live(token)
+    if invitation is None:
+        return render(request, "sharing/invite_dead.html", status=404)
+    if request.method == "POST":
+        invitations.start(request, invitation)
+        return redirect("step", slug=steps.FIRST.slug)
+    return render(request, "sharing/invite.html", {"invitation": invitation})
+
+
+@require_POST
+def send(request: HttpRequest) -> HttpResponse:
+    answer_set = _complete_answers(request)
+    if answer_set is None:
+        return redirect("results")
+    invitation = invitations.invitation_of(answer_set)
+    if invitation is None or not invitation.is_live():
+        return _message(
+            request,
+            _("There is no one to send this to"),
+            _("This only works if you started from a link your doctor or therapist gave you, and it still works."),
+            status=409,
+        )
+    form = SendForm(request.POST, practice_name=invitation.practice_name)
+    if not form.is_valid():
+        context = {"form": form, "invitation": invitation}
+        return private(render(request, "sharing/send.html", context, status=422))
+    if not ratelimit.allow("send", str(answer_set.public_id), settings.SEND_SUMMARY_LIMIT_PER_HOUR):
+        return _too_many(request)
+    invitations.send(answer_set, invitation)
+    return redirect(reverse("results") + "#share")
+
+
+# ---------------------------------------------------------------------------------------
+# Share links, and the person's private page of them
+
+
+@require_POST
+def link_new(request: HttpRequest) -> HttpResponse:
+    answer_set = _complete_answers(request)
+    if answer_set is None:
+        return redirect("results")
+    form = ShareLinkForm(request.POST)
+    if not form.is_valid():
+        return private(render(request, "sharing/link_new.html", {"form": form}, status=422))
+    if not ratelimit.allow("share_link", str(answer_set.public_id), settings.SHARE_LINK_LIMIT_PER_HOUR):
+        return _too_many(request)
+    link, token = links.create(answer_set, form.cleaned_data["days"])
+    request.session[NEW_LINK_KEY] = {"id": str(link.public_id), "token": token}
+    return redirect("my_links")
+
+
+@require_GET
+@token_page
+def my_links(request: HttpRequest) -> HttpResponse:
+    # No id in the address: this page only ever shows the links of this browser's answers.
+    answer_set = session.current(request)
+    new = request.session.pop(NEW_LINK_KEY, None)
+    rows = list(links.links_of(answer_set)) if answer_set else []
+    new_url = request.build_absolute_uri(reverse("shared", args=[new["token"]])) if new else None
+    sent = SentSummary.objects.filter(answer_set=answer_set).count() if answer_set else 0
+    context = {
+        "answer_set": answer_set,
+        "links": rows,
+        "new_link_url": new_url,
+        "new_link_id": new["id"] if new else None,
+        "sent_count": sent,
+    }
+    return render(request, "sharing/my_links.html", context)
+
+
+@require_POST
+def link_revoke(request: HttpRequest, public_id) -> HttpResponse:
+    answer_set = session.current(request)
+    if answer_set is None:
+        raise Http404("No answers in this session")
+    link = get_object_or_404(ShareLink, public_id=public_id, answer_set=answer_set)
+    link.revoke()
+    return redirect("my_links")
+
+
+@require_http_methods(["GET", "POST"])
+def delete_everything(request: HttpRequest) -> HttpResponse:
+    answer_set = session.current(request)
+    if request.method == "POST":
+        # Deleting the answers deletes their links (so every link stops at once) and the
+        # invitation they came from; copies already sent stay with the clinician.
+        session.delete(request)
+        return redirect("deleted")
+    context = {
+        "answer_set": answer_set,
+        "link_count": answer_set.share_links.count() if answer_set else 0,
+        "sent": list(
+            SentSummary.objects.filter(answer_set=answer_set).select_related("invitation").only(
+                "sent_at", "invitation__practice_name"
+            )
+        )
+        if answer_set
+        else [],
+    }
+    return private(render(request, "sharing/delete_everything.html", context))
+
+
+# ---------------------------------------------------------------------------------------
+# The page a share link opens
+
+
+def _dead_link(request: HttpRequest) -> HttpResponse:
+    # One page, one status, for unknown, tampered, expired and revoked links alike. A 410
+    # for links we know are dead would tell anyone guessing that a link once existed, and the
+    # issue asks us to reveal nothing of the kind; so every dead link is a plain 404.
+    return render(request, "sharing/link_dead.html", status=404)
+
+
+@require_GET
+@token_page
+def shared(request: HttpRequest, token: str) -> HttpResponse:
+    link = links.open_link(token)
+    if link is None:
+        return _dead_link(request)
+    audit.opened_by_link(link, SummaryOpening.View.PAGE)
+    context = {**summary_context(link.answer_set.answers), "link": link, "token": token}
+    return render(request, "sharing/shared.html", context)
+
+
+@require_GET
+@token_page
+def shared_print(request: HttpRequest, token: str) -> HttpResponse:
+    link = links.open_link(token)
+    if link is None:
+        return _dead_link(request)
+    audit.opened_by_link(link, SummaryOpening.View.PRINT)
+    context = {**summary_context(link.answer_set.answers), "back_url": reverse("shared", args=[token])}
+    return render(request, "sharing/summary_print.html", context)
