@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 
 BASE_URL = "https://decisionaid.invalid/"
 
@@ -25,7 +26,10 @@ def _static_file(url: str) -> Path:
     candidate = (root / relative).resolve()
     if candidate.is_file() and candidate.is_relative_to(root.resolve()):
         return candidate
-    found = finders.find(relative)
+    try:
+        found = finders.find(relative)
+    except SuspiciousFileOperation as error:
+        raise ForbiddenFetch(url) from error
     if not found:
         raise ForbiddenFetch(url)
     return Path(found)

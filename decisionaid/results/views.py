@@ -5,11 +5,14 @@ into rows and cards. Answers are health information, so nothing here is cached."
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from decisionaid.pdf import html_to_pdf
 from decisionaid.questionnaire import session, steps
 from decisionaid.summary import build_summary
 
@@ -72,6 +75,43 @@ def _page(request: HttpRequest, answers: dict, form: SureForm, sure: dict | None
     if request.htmx and request.method == "POST":
         template += "#sure"
     return _private(render(request, template, context, status=status))
+
+
+def printable_context(summary: dict) -> dict:
+    """What the print view and the PDF need: the one summary, laid out for paper."""
+    return {
+        "summary": summary,
+        "grid": comparison_grid(summary),
+        "print_view": True,
+        "base_template": "results/print_base.html",
+        "made_on": timezone.localdate(),
+    }
+
+
+def pdf_response(html: str) -> HttpResponse:
+    """The PDF, made now and not stored; its name carries the date, never the person."""
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    filename = f"decisionaid-summary-{timezone.localdate().isoformat()}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return _private(response)
+
+
+@require_GET
+def print_view(request: HttpRequest) -> HttpResponse:
+    answers, step_url = _answers_or_step(request)
+    if step_url:
+        return redirect(step_url)
+    summary = build_summary(answers, sure=request.session.get(SURE_KEY))
+    return _private(render(request, "results/results.html", printable_context(summary)))
+
+
+@require_GET
+def pdf(request: HttpRequest) -> HttpResponse:
+    answers, step_url = _answers_or_step(request)
+    if step_url:
+        return redirect(step_url)
+    summary = build_summary(answers, sure=request.session.get(SURE_KEY))
+    return pdf_response(render_to_string("results/results.html", printable_context(summary), request))
 
 
 def comparison_grid(summary: dict) -> dict:
