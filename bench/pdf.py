@@ -1,0 +1,55 @@
+"""How long one summary PDF takes to make, in-process: median and 95th percentile.
+
+    .venv/bin/python bench/pdf.py [--runs 40]
+
+Uses a scratch SQLite database with the content loaded; prints one line of figures."""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=40)
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "decisionaid.settings")
+    os.environ["DEBUG"] = "1"
+    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/pdf-bench.sqlite3"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.template.loader import render_to_string
+
+    from decisionaid.pdf import html_to_pdf
+    from decisionaid.results.views import printable_context
+    from decisionaid.summary import build_summary
+    from tests.factories import maximal_answers, mild_answers
+
+    call_command("migrate", verbosity=0)
+    call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    for label, answers in [("typical", mild_answers()), ("maximal", maximal_answers())]:
+        times = []
+        for _ in range(args.runs + 3):
+            start = time.perf_counter()
+            html = render_to_string("results/results.html", printable_context(build_summary(answers)))
+            pdf = html_to_pdf(html)
+            times.append(time.perf_counter() - start)
+        times = sorted(times[3:])  # the first runs load fonts and templates
+        p95 = times[min(int(len(times) * 0.95), len(times) - 1)]
+        print(
+            f"PDF {label}: median {statistics.median(times) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
+            f"{len(pdf) // 1024} KiB, {args.runs} runs"
+        )
+
+
+if __name__ == "__main__":
+    main()
