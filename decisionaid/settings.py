@@ -202,6 +202,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # WeasyPrint warns about every screen-only CSS rule it skips; only its errors matter.
+    "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }
 CSRF_FAILURE_VIEW = "decisionaid.pages.csrf_failure"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
@@ -209,3 +211,79 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # Only the benchmark turns this on: it adds /bench/limit/, a constant response through the
 # same middleware, to measure the limit of the stack.
 BENCH_ENDPOINTS = envbool("BENCH_ENDPOINTS")
+
+# ---------------------------------------------------------------------------------------
+# Sharing and clinicians (issue 5).
+from datetime import timedelta  # noqa: E402
+
+INSTALLED_APPS += ["axes", "decisionaid.clinicians", "decisionaid.sharing"]
+# django-axes asks to be last: it turns a locked-out sign-in into the lockout page.
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Older hashes still verify, and are upgraded to Argon2 at the next sign-in.
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "clinician_dashboard"
+LOGOUT_REDIRECT_URL = "login"
+
+# Failed sign-ins are counted in the database, so every app server sees the same counts.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
+# One user name from one address: a stranger elsewhere cannot lock a clinician out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "decisionaid.clinicians.views.locked_out"
+# Behind a proxy, the client's address is in X-Forwarded-For; say how many proxies to trust.
+if envint("AXES_IPWARE_PROXY_COUNT", 0):
+    AXES_IPWARE_PROXY_COUNT = envint("AXES_IPWARE_PROXY_COUNT", 0)
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Rate limits count in the cache; with several app servers name a shared one (e.g. Django's
+# database cache after `manage.py createcachetable`).
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("CACHE_LOCATION", ""),
+    }
+}
+SHARE_LINK_LIMIT_PER_HOUR = envint("SHARE_LINK_LIMIT_PER_HOUR", 10)
+SEND_SUMMARY_LIMIT_PER_HOUR = envint("SEND_SUMMARY_LIMIT_PER_HOUR", 5)
+INVITATION_LIMIT_PER_HOUR = envint("INVITATION_LIMIT_PER_HOUR", 20)
+
+# Share-link and invitation tokens never reach a log: the filter rewrites the paths in
+# Django's request, CSRF and development-server lines (and gunicorn's, see sharing/apps.py).
+LOGGING.setdefault("filters", {})["redact_tokens"] = {"()": "decisionaid.sharing.redact.RedactTokens"}
+LOGGING.setdefault("formatters", {})["django.server"] = {
+    "()": "django.utils.log.ServerFormatter",
+    "format": "[{server_time}] {message}",
+    "style": "{",
+}
+LOGGING["handlers"]["django.server"] = {
+    "class": "logging.StreamHandler",
+    "formatter": "django.server",
+    "filters": ["redact_tokens"],
+}
+LOGGING["handlers"]["console"].setdefault("filters", []).append("redact_tokens")
+LOGGING.setdefault("loggers", {}).update(
+    {
+        "django.request": {"filters": ["redact_tokens"]},
+        "django.security": {"filters": ["redact_tokens"]},
+        "django.security.csrf": {"filters": ["redact_tokens"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["redact_tokens"],
+        },
+    }
+)

@@ -12,6 +12,8 @@ urlpatterns = [
     path("healthz", pages.healthz, name="healthz"),
     path("", include("decisionaid.questionnaire.urls")),
     path("", include("decisionaid.results.urls")),
+    path("", include("decisionaid.sharing.urls")),
+    path("", include("decisionaid.clinicians.urls")),
     path("admin/", admin.site.urls),
 ]
 

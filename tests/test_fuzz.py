@@ -24,7 +24,12 @@ bodies = st.dictionaries(
     st.one_of(junk, st.lists(junk, max_size=4)),
     max_size=12,
 )
-FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,
+    # Large hostile bodies are the point here, so big generated data is expected.
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.data_too_large, HealthCheck.too_slow],
+)
 
 
 @pytest.fixture

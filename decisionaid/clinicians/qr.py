@@ -3,9 +3,11 @@
 The SVG carries no `style=` attribute and no XML declaration, so it can sit inline in a page
 under the strict Content-Security-Policy; size and colours come from classes in CSS."""
 
+import io
+
+import segno
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-import segno
 
 
 def inline_svg(url: str, label: str) -> SafeString:
@@ -18,8 +20,6 @@ def inline_svg(url: str, label: str) -> SafeString:
 
 def svg_file(url: str, title: str) -> bytes:
     """A standalone SVG file to download and print (black on white, with its own size)."""
-    import io
-
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="svg", scale=8, border=4, title=title)
+    segno.make(url, error="m").save(buffer, kind="svg", scale=8, border=4, light="#fff", title=title)
     return buffer.getvalue()

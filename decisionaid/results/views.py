@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from decisionaid.pdf import html_to_pdf
 from decisionaid.questionnaire import session, steps
+from decisionaid.sharing.results import results_actions_context
 from decisionaid.summary import build_summary
 
 from .forms import SureForm
@@ -70,6 +71,7 @@ def _page(request: HttpRequest, answers: dict, form: SureForm, sure: dict | None
         "sure_form": form,
         "sure_fields": [(item, form[item["code"]]) for item in summary["sure"]["items"]],
         "first_step": steps.FIRST.slug,
+        **results_actions_context(request),
     }
     template = "results/results.html"
     if request.htmx and request.method == "POST":

@@ -1,7 +1,10 @@
 """A patient's side of a clinician's invitation: starting from it, and choosing to send
 their summary to that clinician at the end."""
 
+from datetime import datetime
+
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest
 
 from decisionaid.clinicians.models import Invitation
@@ -11,6 +14,10 @@ from decisionaid.summary import build_summary
 
 from .models import InvitedAnswers, SentSummary
 from .tokens import is_invitation_token
+
+# Set in the session when a person starts from an invitation, so the results page of everyone
+# else needs no query to know there is no one to send to (InvitedAnswers stays the record).
+INVITED_KEY = "invited"
 
 
 def find_live(token: str) -> Invitation | None:
@@ -29,6 +36,7 @@ def start(request: HttpRequest, invitation: Invitation) -> AnswerSet:
         answer_set.answers = {**answer_set.answers, **presets}
         answer_set.save(update_fields=["answers", "updated_at"])
     InvitedAnswers.objects.update_or_create(answer_set=answer_set, defaults={"invitation": invitation})
+    request.session[INVITED_KEY] = True
     return answer_set
 
 
@@ -38,13 +46,21 @@ def invitation_of(answer_set: AnswerSet) -> Invitation | None:
     return invited.invitation if invited else None
 
 
-def last_sent(answer_set: AnswerSet, invitation: Invitation) -> SentSummary | None:
-    return (
-        SentSummary.objects.filter(answer_set=answer_set, clinician_id=invitation.clinician_id)
-        .only("sent_at")
-        .order_by("-sent_at")
+def invitation_and_last_sent(answer_set_id: str) -> tuple[Invitation | None, datetime | None]:
+    """The invitation the answers with this public id started from, and when they were last
+    sent to its clinician, in one query."""
+    last_sent = SentSummary.objects.filter(
+        answer_set=OuterRef("answer_set"), clinician=OuterRef("invitation__clinician")
+    ).order_by("-sent_at")
+    invited = (
+        InvitedAnswers.objects.select_related("invitation")
+        .annotate(last_sent_at=Subquery(last_sent.values("sent_at")[:1]))
+        .filter(answer_set__public_id=answer_set_id)
         .first()
     )
+    if invited is None:
+        return None, None
+    return invited.invitation, invited.last_sent_at
 
 
 def send(answer_set: AnswerSet, invitation: Invitation) -> SentSummary:

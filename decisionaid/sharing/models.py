@@ -18,6 +18,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from decisionaid.clinicians.models import Invitation
 from decisionaid.questionnaire.models import AnswerSet
@@ -70,6 +71,16 @@ class InvitedAnswers(models.Model):
         return f"{self.answer_set} via {self.invitation}"
 
 
+PHQ9_BAND_LABELS = {
+    "minimal": _("Minimal"),
+    "mild": _("Mild"),
+    "moderate": _("Moderate"),
+    "moderately_severe": _("Moderately severe"),
+    "severe": _("Severe"),
+}
+GAD7_BAND_LABELS = {"minimal": _("Minimal"), "mild": _("Mild"), "moderate": _("Moderate"), "severe": _("Severe")}
+
+
 class SentSummary(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     clinician = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sent_summaries")
@@ -99,6 +110,12 @@ class SentSummary(models.Model):
 
     def __str__(self) -> str:
         return str(self.public_id)
+
+    def phq9_band_label(self) -> str:
+        return str(PHQ9_BAND_LABELS.get(self.phq9_band, self.phq9_band))
+
+    def gad7_band_label(self) -> str:
+        return str(GAD7_BAND_LABELS.get(self.gad7_band, self.gad7_band))
 
 
 class SummaryOpening(models.Model):

@@ -13,10 +13,14 @@ from .forms import SendForm, ShareLinkForm
 
 
 def results_actions_context(request: HttpRequest, answer_set: AnswerSet | None = None) -> dict:
-    answer_set = answer_set or session.current(request)
-    if answer_set is None:
+    """No query at all for a person who did not start from an invitation (the session says
+    so), one for a person who did. `answer_set` may be given; only its public id is used."""
+    answer_set_id = str(answer_set.public_id) if answer_set else request.session.get(session.ANSWERS_KEY)
+    if not answer_set_id:
         return {"sharing": None}
-    invitation = invitations.invitation_of(answer_set)
+    invitation, last_sent_at = None, None
+    if request.session.get(invitations.INVITED_KEY):
+        invitation, last_sent_at = invitations.invitation_and_last_sent(answer_set_id)
     live = invitation is not None and invitation.is_live()
     return {
         "sharing": {
@@ -24,7 +28,8 @@ def results_actions_context(request: HttpRequest, answer_set: AnswerSet | None =
             "invitation": invitation if live else None,
             # They started from an invitation that has since ended (so nothing can be sent).
             "invitation_ended": invitation is not None and not live,
-            "last_sent": invitations.last_sent(answer_set, invitation) if live else None,
+            # When they last sent their summary to that invitation's clinician, if they did.
+            "last_sent_at": last_sent_at if live else None,
             "send_form": SendForm(practice_name=invitation.practice_name) if live else None,
             "link_form": ShareLinkForm(),
         }

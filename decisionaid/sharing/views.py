@@ -17,7 +17,7 @@ from decisionaid.questionnaire.models import AnswerSet
 
 from . import audit, invitations, links
 from .forms import SendForm, ShareLinkForm
-from .headers import private, token_page
+from .headers import private, token_form_page, token_page
 from .models import SentSummary, ShareLink, SummaryOpening
 from .summaries import summary_context
 
@@ -50,7 +50,7 @@ def _too_many(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@token_page
+@token_form_page
 def invite(request: HttpRequest, token: str) -> HttpResponse:
     invitation = invitations.find_live(token)
     if invitation is None:
@@ -104,7 +104,7 @@ def link_new(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@token_page
+@token_form_page
 def my_links(request: HttpRequest) -> HttpResponse:
     # No id in the address: this page only ever shows the links of this browser's answers.
     answer_set = session.current(request)
@@ -144,9 +144,9 @@ def delete_everything(request: HttpRequest) -> HttpResponse:
         "answer_set": answer_set,
         "link_count": answer_set.share_links.count() if answer_set else 0,
         "sent": list(
-            SentSummary.objects.filter(answer_set=answer_set).select_related("invitation").only(
-                "sent_at", "invitation__practice_name"
-            )
+            SentSummary.objects.filter(answer_set=answer_set)
+            .select_related("invitation")
+            .only("sent_at", "invitation__practice_name")
         )
         if answer_set
         else [],

@@ -1,0 +1,109 @@
+"""The clinician's invitation form. Every field is checked here, so a forged or huge value is
+a kind error beside the field and nothing is saved."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from decisionaid import codes
+
+from .models import Invitation
+
+MAX_DAYS_AHEAD = 366
+INVALID_CHOICE = _("Please choose one of the answers shown.")
+
+
+class InvitationForm(forms.ModelForm):
+    region = forms.ChoiceField(
+        label=_("Fill in where patients live"),
+        choices=[("", _("Do not fill this in")), *codes.REGIONS],
+        required=False,
+        help_text=_("Patients can still change it."),
+        error_messages={"invalid_choice": INVALID_CHOICE},
+    )
+    not_offered = forms.MultipleChoiceField(
+        label=_("Options you do not offer here"),
+        choices=codes.OPTION_SLUGS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Patients still see every option, marked “not offered here”."),
+        error_messages={"invalid_choice": INVALID_CHOICE, "invalid_list": INVALID_CHOICE},
+    )
+    session_fee = forms.DecimalField(
+        label=_("Your fee for each session"),
+        required=False,
+        min_value=Decimal(0),
+        max_value=Decimal(100000),
+        max_digits=9,
+        decimal_places=2,
+        help_text=_("In the local currency. Leave empty to let patients fill in their own."),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "size": 8}),
+        error_messages={
+            "invalid": _("Please write a number, such as 80."),
+            "min_value": _("Please write a number that is 0 or more."),
+            "max_value": _("Please write a number of 100,000 or less."),
+            "max_digits": _("Please write a shorter number."),
+            "max_decimal_places": _("Please use at most 2 digits after the point."),
+            "max_whole_digits": _("Please write a shorter number."),
+        },
+    )
+    wait_weeks = forms.IntegerField(
+        label=_("Usual wait before a first session, in weeks"),
+        required=False,
+        min_value=0,
+        max_value=104,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 4}),
+        error_messages={
+            "invalid": _("Please write a whole number of weeks, such as 3."),
+            "min_value": _("Please write a number that is 0 or more."),
+            "max_value": _("Please write 104 weeks or less."),
+        },
+    )
+    expires_on = forms.DateField(
+        label=_("Last day the link works"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+        help_text=_("Up to a year from today."),
+        error_messages={"required": _("Please choose a date."), "invalid": _("Please write a date like 2026-12-31.")},
+    )
+
+    class Meta:
+        model = Invitation
+        fields = [
+            "label",
+            "practice_name",
+            "contact",
+            "region",
+            "not_offered",
+            "session_fee",
+            "wait_weeks",
+            "expires_on",
+        ]
+        help_texts = {"label": _("Patients see this too, for example “New patients, spring clinic”.")}
+        error_messages = {
+            "label": {"required": _("Please give the link a name."), "max_length": _("Please use a shorter name.")},
+            "practice_name": {
+                "required": _("Please write the practice name."),
+                "max_length": _("Please use a shorter name."),
+            },
+            "contact": {
+                "required": _("Please write how patients can contact you."),
+                "max_length": _("Please write something shorter."),
+            },
+        }
+
+    def clean_expires_on(self):
+        day = self.cleaned_data["expires_on"]
+        today = timezone.localdate()
+        if day < today:
+            raise forms.ValidationError(_("Please choose today or a later day."))
+        if day > today + timedelta(days=MAX_DAYS_AHEAD):
+            raise forms.ValidationError(_("Please choose a day within a year from today."))
+        return day
+
+    def clean_not_offered(self):
+        chosen = set(self.cleaned_data["not_offered"])
+        return [slug for slug, _name in codes.OPTION_SLUGS if slug in chosen]

@@ -1,0 +1,190 @@
+"""The clinician's pages: the dashboard of summaries sent to them, their invitation links
+(with copy, QR code and revoke), one summary with its print view and FHIR export, and the
+history of what they opened. Every lookup goes through request.user, so a clinician can
+only ever reach their own rows; anything else is a 404."""
+
+import json
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from decisionaid import ratelimit
+from decisionaid.sharing import audit, fhir
+from decisionaid.sharing.models import SentSummary, SummaryOpening
+from decisionaid.sharing.summaries import summary_context
+
+from . import qr
+from .access import clinician_required
+from .forms import InvitationForm
+from .models import Invitation
+
+PAGE_SIZE = 25
+DEFAULT_INVITATION_DAYS = 90
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    # Health information: never kept by the browser or anything between.
+    add_never_cache_headers(response)
+    return response
+
+
+@require_GET
+@clinician_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    # Every column comes from the row itself (stored at send time): two queries a page, however many rows.
+    sent = (
+        SentSummary.objects.filter(clinician=request.user)
+        .select_related("invitation")
+        .only(
+            "public_id",
+            "sent_at",
+            "phq9_total",
+            "phq9_band",
+            "gad7_total",
+            "gad7_band",
+            "crisis",
+            "invitation__label",
+        )
+        .order_by("-sent_at", "-id")
+    )
+    page = Paginator(sent, PAGE_SIZE).get_page(request.GET.get("page"))
+    return _private(render(request, "clinicians/dashboard.html", {"page": page}))
+
+
+@require_http_methods(["GET", "POST"])
+@clinician_required
+def invitations(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = InvitationForm(request.POST)
+        if form.is_valid():
+            if not ratelimit.allow("invitation", str(request.user.pk), settings.INVITATION_LIMIT_PER_HOUR):
+                return _private(
+                    render(
+                        request,
+                        "clinicians/message.html",
+                        {
+                            "title": _("Please wait a while"),
+                            "message": _("You have made many links in the last hour. Please try again later."),
+                        },
+                        status=429,
+                    )
+                )
+            invitation = form.save(commit=False)
+            invitation.clinician = request.user
+            invitation.save()
+            return redirect("clinician_invitation", public_id=invitation.public_id)
+    else:
+        profile = request.clinician
+        form = InvitationForm(
+            initial={
+                "practice_name": profile.practice_name,
+                "contact": profile.contact,
+                "expires_on": timezone.localdate() + timedelta(days=DEFAULT_INVITATION_DAYS),
+            }
+        )
+    mine = Invitation.objects.filter(clinician=request.user).order_by("-created_at", "-id")
+    context = {"form": form, "invitations": mine, "today": timezone.localdate()}
+    return _private(render(request, "clinicians/invitations.html", context, status=422 if form.errors else 200))
+
+
+def _invitation_url(request: HttpRequest, invitation: Invitation) -> str:
+    return request.build_absolute_uri(reverse("invite", args=[invitation.token]))
+
+
+@require_GET
+@clinician_required
+def invitation(request: HttpRequest, public_id) -> HttpResponse:
+    invitation = get_object_or_404(Invitation, public_id=public_id, clinician=request.user)
+    url = _invitation_url(request, invitation)
+    label = _("QR code for the invitation link “%(label)s”") % {"label": invitation.label}
+    context = {
+        "invitation": invitation,
+        "url": url,
+        "qr_svg": qr.inline_svg(url, label) if invitation.is_live() else None,
+        "count": invitation.sent_summaries.count(),
+    }
+    return _private(render(request, "clinicians/invitation.html", context))
+
+
+@require_GET
+@clinician_required
+def invitation_qr(request: HttpRequest, public_id) -> HttpResponse:
+    invitation = get_object_or_404(Invitation.objects.live(), public_id=public_id, clinician=request.user)
+    svg = qr.svg_file(_invitation_url(request, invitation), invitation.practice_name)
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Content-Disposition"] = 'attachment; filename="invitation-qr.svg"'
+    return _private(response)
+
+
+@require_POST
+@clinician_required
+def invitation_revoke(request: HttpRequest, public_id) -> HttpResponse:
+    invitation = get_object_or_404(Invitation, public_id=public_id, clinician=request.user)
+    invitation.revoke()
+    return redirect("clinician_invitation", public_id=invitation.public_id)
+
+
+def _sent(request: HttpRequest, public_id) -> SentSummary:
+    return get_object_or_404(
+        SentSummary.objects.select_related("invitation"), public_id=public_id, clinician=request.user
+    )
+
+
+@require_GET
+@clinician_required
+def summary(request: HttpRequest, public_id) -> HttpResponse:
+    sent = _sent(request, public_id)
+    audit.opened_by_clinician(sent, request.user, SummaryOpening.View.PAGE)
+    context = {**summary_context(sent.answers), "sent": sent}
+    return _private(render(request, "clinicians/summary.html", context))
+
+
+@require_GET
+@clinician_required
+def summary_print(request: HttpRequest, public_id) -> HttpResponse:
+    sent = _sent(request, public_id)
+    audit.opened_by_clinician(sent, request.user, SummaryOpening.View.PRINT)
+    context = {
+        **summary_context(sent.answers),
+        "sent": sent,
+        "back_url": reverse("clinician_summary", args=[sent.public_id]),
+    }
+    return _private(render(request, "sharing/summary_print.html", context))
+
+
+@require_GET
+@clinician_required
+def summary_fhir(request: HttpRequest, public_id) -> HttpResponse:
+    sent = _sent(request, public_id)
+    audit.opened_by_clinician(sent, request.user, SummaryOpening.View.FHIR)
+    resource = fhir.questionnaire_response(sent.answers, authored=sent.sent_at, identifier=str(sent.public_id))
+    response = HttpResponse(json.dumps(resource, indent=2, ensure_ascii=False), content_type="application/fhir+json")
+    response["Content-Disposition"] = f'attachment; filename="questionnaire-response-{sent.public_id}.json"'
+    return _private(response)
+
+
+@require_GET
+@clinician_required
+def opened(request: HttpRequest) -> HttpResponse:
+    openings = (
+        SummaryOpening.objects.filter(clinician=request.user)
+        .select_related("sent_summary")
+        .only("opened_at", "view", "sent_summary__public_id", "sent_summary__sent_at")
+        .order_by("-opened_at", "-id")
+    )
+    page = Paginator(openings, PAGE_SIZE).get_page(request.GET.get("page"))
+    return _private(render(request, "clinicians/opened.html", {"page": page}))
+
+
+def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """django-axes calls this after too many failed sign-ins (AXES_LOCKOUT_CALLABLE)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)

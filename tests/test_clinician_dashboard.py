@@ -1,0 +1,129 @@
+"""The dashboard of summaries sent to a clinician, one summary with its print view, and the
+history of what the clinician opened."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from decisionaid.sharing.models import SentSummary, SummaryOpening
+from tests.factories import crisis_answers, mild_answers, minimal_answers, severe_answers
+from tests.sharing_people import make_clinician, make_invitation, sent_summary
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def dr_a():
+    return make_clinician("dr_a")
+
+
+@pytest.fixture
+def as_a(dr_a) -> Client:
+    client = Client()
+    client.force_login(dr_a)
+    return client
+
+
+def many_sent(invitation, count: int) -> None:
+    now = timezone.now()
+    first = sent_summary(invitation)
+    SentSummary.objects.bulk_create(
+        SentSummary(
+            clinician=invitation.clinician,
+            invitation=invitation,
+            answers=first.answers,
+            content_version=first.content_version,
+            phq9_total=first.phq9_total,
+            phq9_band=first.phq9_band,
+            gad7_total=first.gad7_total,
+            gad7_band=first.gad7_band,
+            crisis=n % 7 == 0,
+            sent_at=now - timedelta(minutes=n),
+        )
+        for n in range(1, count)
+    )
+
+
+def test_the_dashboard_lists_scores_bands_and_a_worded_crisis_flag(dr_a, as_a):
+    invitation = make_invitation(dr_a, label="Spring clinic")
+    sent_summary(invitation, severe_answers())
+    sent_summary(invitation, crisis_answers())
+    html = as_a.get("/clinic/").content.decode()
+    assert "21 · Severe" in html and "16 · Severe" in html
+    assert "Yes: crisis answer" in html
+    assert html.count("Yes: crisis answer") == 1
+    assert "Spring clinic" in html
+
+
+def test_the_dashboard_shows_newest_first(dr_a, as_a):
+    invitation = make_invitation(dr_a)
+    older = sent_summary(invitation, sent_at=timezone.now() - timedelta(days=2))
+    newer = sent_summary(invitation)
+    html = as_a.get("/clinic/").content.decode()
+    assert html.index(str(newer.public_id)) < html.index(str(older.public_id))
+
+
+def test_a_missing_gad7_is_shown_as_not_scored(dr_a, as_a):
+    sent_summary(make_invitation(dr_a), minimal_answers())
+    assert "Not scored" in as_a.get("/clinic/").content.decode()
+
+
+def test_the_dashboard_pages_by_25_with_a_flat_query_count(dr_a, as_a, django_assert_max_num_queries):
+    invitation = make_invitation(dr_a)
+    many_sent(invitation, 5)
+    with django_assert_max_num_queries(6) as few:
+        as_a.get("/clinic/")
+    many_sent(invitation, 60)
+    # Intended to prevent an n+1: the same queries for 5 rows and for 65.
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        first = as_a.get("/clinic/").content.decode()
+    assert len(re.findall(r'href="/clinic/summaries/', first)) == 25
+    assert "Page 1 of 3" in first
+    last = as_a.get("/clinic/?page=3").content.decode()
+    assert len(re.findall(r'href="/clinic/summaries/', last)) == 15
+    assert as_a.get("/clinic/?page=999").status_code == 200
+    assert as_a.get("/clinic/?page=abc").status_code == 200
+
+
+def test_opening_a_summary_shows_it_whole_and_records_who_opened_it(dr_a, as_a):
+    sent = sent_summary(make_invitation(dr_a), mild_answers())
+    response = as_a.get(f"/clinic/summaries/{sent.public_id}/")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    html = response.content.decode()
+    assert "Low mood (PHQ-9)" in html
+    assert "The options they saw" in html
+    assert f"/clinic/summaries/{sent.public_id}/print/" in html
+    assert f"/clinic/summaries/{sent.public_id}/fhir.json" in html
+    opening = SummaryOpening.objects.get()
+    assert (opening.clinician, opening.sent_summary, opening.view) == (dr_a, sent, "page")
+
+
+def test_the_print_view_and_export_are_recorded_too(dr_a, as_a):
+    sent = sent_summary(make_invitation(dr_a))
+    assert as_a.get(f"/clinic/summaries/{sent.public_id}/print/").status_code == 200
+    assert as_a.get(f"/clinic/summaries/{sent.public_id}/fhir.json").status_code == 200
+    assert sorted(SummaryOpening.objects.values_list("view", flat=True)) == ["fhir", "print"]
+
+
+def test_a_crisis_summary_says_so_in_words(dr_a, as_a):
+    sent = sent_summary(make_invitation(dr_a), crisis_answers())
+    html = as_a.get(f"/clinic/summaries/{sent.public_id}/").content.decode()
+    assert "Crisis answer:" in html
+
+
+def test_the_history_lists_what_the_clinician_opened(dr_a, as_a):
+    sent = sent_summary(make_invitation(dr_a))
+    as_a.get(f"/clinic/summaries/{sent.public_id}/")
+    as_a.get(f"/clinic/summaries/{sent.public_id}/print/")
+    html = as_a.get("/clinic/opened/").content.decode()
+    assert html.count(f"/clinic/summaries/{sent.public_id}/") == 2
+    assert "Print" in html
+
+
+def test_an_unknown_summary_is_a_404(as_a):
+    assert as_a.get("/clinic/summaries/00000000-0000-0000-0000-000000000000/").status_code == 404
+    assert as_a.get("/clinic/summaries/not-a-uuid/").status_code == 404

@@ -1,0 +1,72 @@
+"""Retention with sharing: answers sent to a clinician or behind a live share link are kept;
+share links dead (expired or revoked) for longer than the retention period are deleted."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from decisionaid.questionnaire.models import AnswerSet
+from decisionaid.retention import purge_expired
+from decisionaid.sharing import links
+from decisionaid.sharing.models import ShareLink
+from tests.factories import mild_answers
+from tests.sharing_people import make_clinician, make_invitation, sent_summary
+
+pytestmark = pytest.mark.django_db
+
+
+def old(answer_set: AnswerSet, days: int = 60) -> AnswerSet:
+    AnswerSet.objects.filter(pk=answer_set.pk).update(updated_at=timezone.now() - timedelta(days=days))
+    return answer_set
+
+
+def test_answers_behind_a_live_link_are_kept(settings):
+    settings.ANSWER_RETENTION_DAYS = 30
+    answer_set = old(AnswerSet.objects.create(answers=mild_answers()))
+    links.create(answer_set, 90)
+    assert purge_expired().answer_sets == 0
+    assert AnswerSet.objects.filter(pk=answer_set.pk).exists()
+
+
+def test_answers_behind_only_dead_links_are_deleted_with_them(settings):
+    settings.ANSWER_RETENTION_DAYS = 30
+    answer_set = old(AnswerSet.objects.create(answers=mild_answers()))
+    link, _token = links.create(answer_set, 90)
+    link.revoke()
+    purged = purge_expired()
+    assert purged.answer_sets == 1
+    assert not ShareLink.objects.exists()
+
+
+def test_answers_sent_to_a_clinician_are_kept(settings):
+    settings.ANSWER_RETENTION_DAYS = 30
+    sent = sent_summary(make_invitation(make_clinician()))
+    old(sent.answer_set)
+    assert purge_expired().answer_sets == 0
+    assert AnswerSet.objects.filter(pk=sent.answer_set_id).exists()
+
+
+def test_links_dead_for_longer_than_the_retention_period_are_deleted(settings):
+    settings.ANSWER_RETENTION_DAYS = 30
+    answer_set = AnswerSet.objects.create(answers=mild_answers())
+    now = timezone.now()
+    long_dead = ShareLink.objects.create(
+        answer_set=answer_set,
+        token_hash="a" * 64,
+        created_at=now - timedelta(days=50),
+        expires_at=now - timedelta(days=40),
+    )
+    recently_dead = ShareLink.objects.create(
+        answer_set=answer_set,
+        token_hash="b" * 64,
+        created_at=now - timedelta(days=20),
+        expires_at=now - timedelta(days=10),
+    )
+    revoked_long_ago, _token = links.create(answer_set, 90)
+    ShareLink.objects.filter(pk=revoked_long_ago.pk).update(revoked_at=now - timedelta(days=31))
+    live, _token = links.create(answer_set, 90)
+    purged = purge_expired()
+    assert purged.share_links == 2
+    assert set(ShareLink.objects.values_list("pk", flat=True)) == {recently_dead.pk, live.pk}
+    assert not ShareLink.objects.filter(pk=long_dead.pk).exists()
