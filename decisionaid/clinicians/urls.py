@@ -21,4 +21,5 @@ urlpatterns = [
     path("clinic/summaries/<uuid:public_id>/", views.summary, name="clinician_summary"),
     path("clinic/summaries/<uuid:public_id>/print/", views.summary_print, name="clinician_summary_print"),
     path("clinic/summaries/<uuid:public_id>/fhir.json", views.summary_fhir, name="clinician_summary_fhir"),
+    path("clinic/summaries/<uuid:public_id>/summary.pdf", views.summary_pdf, name="clinician_summary_pdf"),
 ]

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -17,9 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisionaid import ratelimit
+from decisionaid.results.views import pdf_response, printable_context
 from decisionaid.sharing import audit, fhir
 from decisionaid.sharing.models import SentSummary, SummaryOpening
 from decisionaid.sharing.summaries import summary_context
+from decisionaid.summary import build_summary
 
 from . import qr
 from .access import clinician_required
@@ -158,6 +161,15 @@ def summary_print(request: HttpRequest, public_id) -> HttpResponse:
         "back_url": reverse("clinician_summary", args=[sent.public_id]),
     }
     return _private(render(request, "sharing/summary_print.html", context))
+
+
+@require_GET
+@clinician_required
+def summary_pdf(request: HttpRequest, public_id) -> HttpResponse:
+    sent = _sent(request, public_id)
+    audit.opened_by_clinician(sent, request.user, SummaryOpening.View.PDF)
+    context = printable_context(build_summary(sent.answers))
+    return pdf_response(render_to_string("results/results.html", context, request))
 
 
 @require_GET

@@ -123,6 +123,7 @@ class SummaryOpening(models.Model):
         PAGE = "page", "Page"
         PRINT = "print", "Print"
         FHIR = "fhir", "FHIR export"
+        PDF = "pdf", "PDF"
 
     opened_at = models.DateTimeField(default=timezone.now)
     view = models.CharField(max_length=8, choices=View.choices, default=View.PAGE)

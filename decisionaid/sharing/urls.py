@@ -11,4 +11,5 @@ urlpatterns = [
     path("my-links/delete-everything/", views.delete_everything, name="delete_everything"),
     path("s/<str:token>/", views.shared, name="shared"),
     path("s/<str:token>/print/", views.shared_print, name="shared_print"),
+    path("s/<str:token>/summary.pdf", views.shared_pdf, name="shared_pdf"),
 ]

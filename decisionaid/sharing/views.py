@@ -7,6 +7,7 @@ Every form posts and redirects (POST-redirect-GET), so all of it works without J
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -14,6 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from decisionaid import ratelimit
 from decisionaid.questionnaire import session, steps
 from decisionaid.questionnaire.models import AnswerSet
+from decisionaid.results.views import pdf_response, printable_context
+from decisionaid.summary import build_summary
 
 from . import audit, invitations, links
 from .forms import SendForm, ShareLinkForm
@@ -185,3 +188,14 @@ def shared_print(request: HttpRequest, token: str) -> HttpResponse:
     audit.opened_by_link(link, SummaryOpening.View.PRINT)
     context = {**summary_context(link.answer_set.answers), "back_url": reverse("shared", args=[token])}
     return render(request, "sharing/summary_print.html", context)
+
+
+@require_GET
+@token_page
+def shared_pdf(request: HttpRequest, token: str) -> HttpResponse:
+    link = links.open_link(token)
+    if link is None:
+        return _dead_link(request)
+    audit.opened_by_link(link, SummaryOpening.View.PDF)
+    context = printable_context(build_summary(link.answer_set.answers))
+    return pdf_response(render_to_string("results/results.html", context, request))

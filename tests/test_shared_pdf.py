@@ -1,0 +1,43 @@
+"""The PDF of a shared summary: for the link holder and for the clinician it was sent to."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from decisionaid.sharing.models import SummaryOpening
+from tests.sharing_people import give_answers, make_clinician, make_invitation, sent_summary
+from tests.test_sharing_links import make_link
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+
+
+def test_a_share_link_gives_the_summary_pdf_and_records_the_opening(client):
+    give_answers(client)
+    path = make_link(client)
+    response = Client().get(f"{path}summary.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert SummaryOpening.objects.filter(view=SummaryOpening.View.PDF, share_link__isnull=False).count() == 1
+
+
+def test_a_dead_link_gives_no_pdf(client):
+    response = Client().get("/s/not-a-real-token/summary.pdf")
+    assert response.status_code == 404
+    assert b"%PDF" not in response.content
+
+
+def test_only_the_clinician_it_was_sent_to_gets_the_pdf():
+    dr_a, dr_b = make_clinician("dr_a"), make_clinician("dr_b", "Hilltop Clinic")
+    sent = sent_summary(make_invitation(dr_a))
+    a, b = Client(), Client()
+    a.force_login(dr_a)
+    b.force_login(dr_b)
+    assert a.get(f"/clinic/summaries/{sent.public_id}/summary.pdf").content.startswith(b"%PDF")
+    assert b.get(f"/clinic/summaries/{sent.public_id}/summary.pdf").status_code == 404
+    assert SummaryOpening.objects.filter(view=SummaryOpening.View.PDF, clinician=dr_a).count() == 1
