@@ -101,13 +101,13 @@ def test_the_shared_page_shows_the_summary_and_records_the_opening(client):
     assert SummaryOpening.objects.filter(view="print").count() == 1
 
 
-def test_the_shared_page_leads_nowhere_but_its_print_view(client):
+def test_the_shared_page_leads_nowhere_but_its_print_view_and_pdf(client):
     give_answers(client)
     path = make_link(client)
     html = Client().get(path).content.decode()
     hrefs = set(re.findall(r'href="([^"]+)"', html))
     internal = {href for href in hrefs if href.startswith("/") and not href.startswith("/static/")}
-    assert internal == {path + "print/"}
+    assert internal == {path + "print/", path + "summary.pdf"}
     for forbidden in ("/questions/", "/my-links/", "/delete/", "/results/", "Delete my answers"):
         assert forbidden not in html
     assert "<form" not in html
