@@ -259,6 +259,7 @@ CACHES = {
 SHARE_LINK_LIMIT_PER_HOUR = envint("SHARE_LINK_LIMIT_PER_HOUR", 10)
 SEND_SUMMARY_LIMIT_PER_HOUR = envint("SEND_SUMMARY_LIMIT_PER_HOUR", 5)
 INVITATION_LIMIT_PER_HOUR = envint("INVITATION_LIMIT_PER_HOUR", 20)
+PDF_LIMIT_PER_HOUR = envint("PDF_LIMIT_PER_HOUR", 30)
 
 # Share-link and invitation tokens never reach a log: the filter rewrites the paths in
 # Django's request, CSRF and development-server lines (and gunicorn's, see sharing/apps.py).

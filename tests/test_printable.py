@@ -101,3 +101,17 @@ def test_the_pdf_fetches_nothing_from_outside():
 def test_print_and_pdf_send_a_person_without_answers_to_the_questions(client):
     assert client.get("/results/print/")["Location"] == "/questions/place/"
     assert client.get("/results/summary.pdf")["Location"] == "/questions/place/"
+
+
+def test_too_many_pdfs_in_an_hour_get_a_kind_wait_page(client, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.PDF_LIMIT_PER_HOUR = 2
+    complete(client, mild_answers())
+    assert client.get("/results/summary.pdf").status_code == 200
+    assert client.get("/results/summary.pdf").status_code == 200
+    response = client.get("/results/summary.pdf")
+    assert response.status_code == 429
+    assert "Please wait a while" in response.content.decode()
+    cache.clear()

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisionaid import ratelimit
-from decisionaid.results.views import pdf_response, printable_context
+from decisionaid.results.views import pdf_refused, pdf_response, printable_context
 from decisionaid.sharing import audit, fhir
 from decisionaid.sharing.models import SentSummary, SummaryOpening
 from decisionaid.sharing.summaries import summary_context
@@ -167,6 +167,8 @@ def summary_print(request: HttpRequest, public_id) -> HttpResponse:
 @clinician_required
 def summary_pdf(request: HttpRequest, public_id) -> HttpResponse:
     sent = _sent(request, public_id)
+    if refused := pdf_refused(request):
+        return refused
     audit.opened_by_clinician(sent, request.user, SummaryOpening.View.PDF)
     context = printable_context(build_summary(sent.answers))
     return pdf_response(render_to_string("results/results.html", context, request))

@@ -3,6 +3,7 @@
 Every view renders the one object `build_summary` returns; the grid below only arranges it
 into rows and cards. Answers are health information, so nothing here is cached."""
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -12,6 +13,7 @@ from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from decisionaid import ratelimit
 from decisionaid.pdf import html_to_pdf
 from decisionaid.questionnaire import session, steps
 from decisionaid.sharing.results import results_actions_context
@@ -90,6 +92,19 @@ def printable_context(summary: dict) -> dict:
     }
 
 
+def pdf_refused(request: HttpRequest) -> HttpResponse | None:
+    """A kind 429 once this person (or clinician) has made many PDFs this hour: each one
+    takes real work on the server, so a loop cannot tie it up."""
+    who = f"user:{request.user.pk}" if request.user.is_authenticated else f"session:{request.session.session_key}"
+    if ratelimit.allow("pdf", who, settings.PDF_LIMIT_PER_HOUR):
+        return None
+    context = {
+        "title": _("Please wait a while"),
+        "message": _("You have made many PDFs in the last hour. Please try again later, or use the print view."),
+    }
+    return _private(render(request, "pages/error.html", context, status=429))
+
+
 def pdf_response(html: str) -> HttpResponse:
     """The PDF, made now and not stored; its name carries the date, never the person."""
     response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
@@ -112,6 +127,8 @@ def pdf(request: HttpRequest) -> HttpResponse:
     answers, step_url = _answers_or_step(request)
     if step_url:
         return redirect(step_url)
+    if refused := pdf_refused(request):
+        return refused
     summary = build_summary(answers, sure=request.session.get(SURE_KEY))
     return pdf_response(render_to_string("results/results.html", printable_context(summary), request))
 

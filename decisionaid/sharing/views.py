@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from decisionaid import ratelimit
 from decisionaid.questionnaire import session, steps
 from decisionaid.questionnaire.models import AnswerSet
-from decisionaid.results.views import pdf_response, printable_context
+from decisionaid.results.views import pdf_refused, pdf_response, printable_context
 from decisionaid.summary import build_summary
 
 from . import audit, invitations, links
@@ -196,6 +196,8 @@ def shared_pdf(request: HttpRequest, token: str) -> HttpResponse:
     link = links.open_link(token)
     if link is None:
         return _dead_link(request)
+    if refused := pdf_refused(request):
+        return refused
     audit.opened_by_link(link, SummaryOpening.View.PDF)
     context = printable_context(build_summary(link.answer_set.answers))
     return pdf_response(render_to_string("results/results.html", context, request))
