@@ -82,3 +82,55 @@ def test_a_huge_body_is_refused_with_a_kind_page(person):
 def test_too_many_fields_are_refused_with_a_kind_page(person):
     response = person.post("/questions/goals/", {f"field{n}": "1" for n in range(1500)})
     assert response.status_code == 400
+
+
+ENDPOINTS = [
+    "/results/sure/",
+    "/share/new-link/",
+    "/share/send/",
+    "/my-links/delete-everything/",
+    "/invite/not-a-token/",
+    "/accounts/login/",
+    "/clinic/invitations/",
+    "/start-over/",
+    "/delete/",
+]
+
+
+def row_counts() -> tuple:
+    from decisionaid.clinicians.models import Invitation
+    from decisionaid.sharing.models import SentSummary, ShareLink
+
+    return AnswerSet.objects.count(), ShareLink.objects.count(), SentSummary.objects.count(), Invitation.objects.count()
+
+
+@FUZZ
+@given(path=st.sampled_from(ENDPOINTS), body=bodies, token=st.text(max_size=300))
+def test_hostile_posts_to_any_endpoint_never_cause_a_server_error(person, path, body, token):
+    from django.core.cache import cache
+
+    cache.clear()
+    before = row_counts()
+    response = person.post(path, body)
+    assert response.status_code < 500, (path, response.status_code)
+    if response.status_code >= 400:
+        assert row_counts() == before, "a rejected request changed stored data"
+    for method in ("get", "post"):
+        assert getattr(person, method)(f"/s/{token}/").status_code < 500
+
+
+@FUZZ
+@given(path=st.sampled_from(["/clinic/invitations/", "/accounts/password/"]), body=bodies)
+def test_hostile_posts_from_a_signed_in_clinician_never_cause_a_server_error(path, body):
+    from django.contrib.auth.models import User
+
+    from tests.sharing_people import make_clinician
+
+    clinician = User.objects.filter(username="fuzz").first() or make_clinician("fuzz")
+    client = Client()
+    client.force_login(clinician)
+    before = row_counts()
+    response = client.post(path, body)
+    assert response.status_code < 500, (path, response.status_code)
+    if response.status_code >= 400:
+        assert row_counts() == before
