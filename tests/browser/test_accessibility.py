@@ -66,3 +66,21 @@ def test_pages_at_200_percent_zoom_do_not_scroll_sideways(page, url):
     for path in ["/", "/questions/mood/", "/questions/values/", "/help-now/"]:
         page.goto(url(path))
         no_sideways_scroll(page)
+
+
+def test_the_print_view_has_no_axe_violations(page, url, assert_accessible):
+    from tests.browser.test_results import answer_all
+
+    answer_all(page, url, mild_answers())
+    page.goto(url("/results/print/"))
+    expect(page.locator("main h1")).to_be_visible()
+    assert_accessible(page, "print view")
+
+
+def test_the_500_page_has_no_axe_violations(page, url, assert_accessible):
+    from django.template import loader
+
+    page.goto(url("/"))  # same origin, so the stylesheet loads as it would
+    page.set_content(loader.get_template("pages/500.html").render())
+    expect(page.locator("h1")).to_have_text("Sorry, something went wrong on our side")
+    assert_accessible(page, "500 page")
