@@ -11,7 +11,16 @@ def test_no_page_causes_a_content_security_policy_violation(page, url):
     violations = []
     page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
     page.on("pageerror", lambda error: violations.append(str(error)))
-    for path in ["/", "/about/", "/privacy/", "/help-now/", "/delete/", "/no-such-page/"]:
+    for path in [
+        "/",
+        "/about/",
+        "/privacy/",
+        "/help-now/",
+        "/delete/",
+        "/no-such-page/",
+        "/accounts/login/",
+        "/s/no-such-link/",
+    ]:
         page.goto(url(path))
     page.goto(url("/questions/place/"))
     answers = mild_answers()
@@ -20,4 +29,33 @@ def test_no_page_causes_a_content_security_policy_violation(page, url):
         answer_step(page, answers, step.slug)
         submit(page)
     expect(page.locator("#sure")).to_be_visible()
+    for path in ["/results/print/", "/my-links/"]:
+        page.goto(url(path))
+    assert not violations, violations
+
+
+def test_no_clinician_page_causes_a_content_security_policy_violation(page, url):
+    from tests.sharing_people import make_clinician, make_invitation, sent_summary
+
+    password = "a long pass phrase for tests 42"
+    clinician = make_clinician("dr_csp", password=password)
+    invitation = make_invitation(clinician)
+    sent = sent_summary(invitation)
+    violations = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
+    page.goto(url("/accounts/login/"))
+    page.get_by_label("Username").fill("dr_csp")
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    for path in [
+        "/clinic/",
+        "/clinic/invitations/",
+        f"/clinic/invitations/{invitation.public_id}/",
+        f"/clinic/summaries/{sent.public_id}/",
+        f"/clinic/summaries/{sent.public_id}/print/",
+        "/clinic/opened/",
+        "/accounts/password/",
+    ]:
+        response = page.goto(url(path))
+        assert response.status == 200, path
     assert not violations, violations
