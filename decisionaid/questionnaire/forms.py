@@ -73,8 +73,6 @@ def checkboxes(choices, label, *, help_text=""):
 class StepForm(forms.Form):
     """Turns saved answers into initial values and cleaned data back into answers."""
 
-    template_name = "questionnaire/fields.html"
-
     @classmethod
     def initial_from(cls, answers: dict) -> dict:
         initial = {}

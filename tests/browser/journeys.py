@@ -1,6 +1,6 @@
 """Answering the questionnaire in a real browser, by clicking labels as a person would."""
 
-from decisionaid.codes import FREQUENCY
+from tests.questionnaire_helpers import form_data
 
 
 def choose(page, name: str, value) -> None:
@@ -8,17 +8,9 @@ def choose(page, name: str, value) -> None:
 
 
 def answer_step(page, answers: dict, slug: str) -> None:
-    from decisionaid.questionnaire import steps
-
-    for name in steps.BY_SLUG[slug].form_class.base_fields:
-        value = answers
-        for part in name.split("."):
-            value = value.get(part) if isinstance(value, dict) else None
-        if value is None:
-            continue
-        if isinstance(value, bool):
-            choose(page, name, "true" if value else "false")
-        elif isinstance(value, list):
+    """Tick and type what a person with these answers would, on one step."""
+    for name, value in form_data(slug, answers).items():
+        if isinstance(value, list):
             for item in value:
                 choose(page, name, item)
         elif name == "session_fee":
@@ -33,6 +25,3 @@ def submit(page) -> None:
 
 def heading(page) -> str:
     return page.locator("main h1").first.inner_text()
-
-
-FREQUENCY_LABELS = dict(FREQUENCY)
