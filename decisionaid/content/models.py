@@ -166,6 +166,8 @@ class Region(models.Model):
     name = models.CharField(max_length=80)
     currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217 code; blank for OTHER.")
     emergency_number = models.CharField(max_length=40)
+    # Where the emergency number was checked; blank for OTHER, which names no number.
+    emergency_sources = models.ManyToManyField(Source, blank=True, related_name="+")
     payment = models.TextField(help_text="How care is usually paid for here, in plain words.")
     payment_sources = models.ManyToManyField(Source, blank=True, related_name="+")
     reviewed_on = models.DateField()
