@@ -48,14 +48,20 @@ def _fetcher():
 
 
 _font_config = None
+_paper_sheets: dict = {}
 
 
-def html_to_pdf(html: str) -> bytes:
+def html_to_pdf(html: str, paper: str = "A4") -> bytes:
+    """`paper` is a CSS page size ("A4", "letter"): print.css leaves the size to the browser's
+    print dialog, so the PDF sets it here."""
     # Imported here: WeasyPrint loads Pango at import, which only the PDF view needs.
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     global _font_config
     if _font_config is None:
         _font_config = FontConfiguration()
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).write_pdf(font_config=_font_config)
+    if paper not in _paper_sheets:
+        _paper_sheets[paper] = CSS(string=f"@page {{ size: {paper}; }}", font_config=_font_config)
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher())
+    return document.write_pdf(stylesheets=[_paper_sheets[paper]], font_config=_font_config)

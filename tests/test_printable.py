@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories import crisis_answers, mild_answers
+from tests.factories import crisis_answers, maximal_answers, mild_answers
 from tests.questionnaire_helpers import complete
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +95,7 @@ def test_the_pdf_fetches_nothing_from_outside():
         _static_file("https://example.com/tracker.png")
     with pytest.raises(ForbiddenFetch):
         _static_file("https://decisionaid.invalid/static/../../settings.py")
-    assert _static_file("https://decisionaid.invalid/static/fonts/DejaVuSans.ttf").name == "DejaVuSans.ttf"
+    assert _static_file("https://decisionaid.invalid/static/fonts/DejaVuSansCondensed.ttf").name == "DejaVuSansCondensed.ttf"
 
 
 def test_print_and_pdf_send_a_person_without_answers_to_the_questions(client):
@@ -115,3 +115,31 @@ def test_too_many_pdfs_in_an_hour_get_a_kind_wait_page(client, settings):
     assert response.status_code == 429
     assert "Please wait a while" in response.content.decode()
     cache.clear()
+
+
+def pdf_pages(content: bytes, tmp_path) -> tuple[int, str]:
+    path = tmp_path / "summary.pdf"
+    path.write_bytes(content)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    size = re.search(r"^Page size:\s+(.*)$", info, re.M).group(1)
+    return pages, size
+
+
+# A typical person fits on two pages, one who chose every concern on three; in A4 (most
+# regions) and in Letter (the United States and Canada), whose page is shorter.
+@pytest.mark.skipif(not shutil.which("pdfinfo"), reason="poppler-utils is installed by scripts/test")
+@pytest.mark.parametrize(
+    ("who", "answers", "budget"),
+    [
+        ("typical", mild_answers, 2),
+        ("typical, in crisis", crisis_answers, 2),
+        ("every concern", maximal_answers, 3),
+    ],
+)
+@pytest.mark.parametrize(("region", "paper"), [("UK", "A4"), ("US", "letter")])
+def test_the_pdf_stays_within_its_page_budget(client, tmp_path, who, answers, budget, region, paper):
+    complete(client, answers(region=region))
+    pages, size = pdf_pages(client.get("/results/summary.pdf").content, tmp_path)
+    assert f"({paper})" in size, size
+    assert pages <= budget, f"{who} in {region}: {pages} pages on {paper}, budget {budget}"

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -18,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisionaid import ratelimit
-from decisionaid.results.views import pdf_refused, pdf_response, printable_context
+from decisionaid.results.views import pdf_refused, pdf_response
 from decisionaid.sharing import audit, fhir
 from decisionaid.sharing.models import SentSummary, SummaryOpening
 from decisionaid.sharing.summaries import summary_context
@@ -170,8 +169,7 @@ def summary_pdf(request: HttpRequest, public_id) -> HttpResponse:
     if refused := pdf_refused(request):
         return refused
     audit.opened_by_clinician(sent, request.user, SummaryOpening.View.PDF)
-    context = printable_context(build_summary(sent.answers))
-    return pdf_response(render_to_string("results/results.html", context, request))
+    return pdf_response(request, build_summary(sent.answers))
 
 
 @require_GET

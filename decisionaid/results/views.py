@@ -22,6 +22,7 @@ from decisionaid.summary import build_summary
 from .forms import SureForm
 
 SURE_KEY = "sure"
+LETTER_REGIONS = {"US", "CA"}
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -85,7 +86,7 @@ def printable_context(summary: dict) -> dict:
     """What the print view and the PDF need: the one summary, laid out for paper."""
     return {
         "summary": summary,
-        "grid": comparison_grid(summary),
+        "grid": comparison_grid(summary, paper=True),
         "print_view": True,
         "base_template": "results/print_base.html",
         "made_on": timezone.localdate(),
@@ -105,9 +106,12 @@ def pdf_refused(request: HttpRequest) -> HttpResponse | None:
     return _private(render(request, "pages/error.html", context, status=429))
 
 
-def pdf_response(html: str) -> HttpResponse:
-    """The PDF, made now and not stored; its name carries the date, never the person."""
-    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+def pdf_response(request: HttpRequest, summary: dict) -> HttpResponse:
+    """The summary's PDF, made now from the print view and not stored; its name carries the
+    date, never the person. Paper is Letter where that is the usual size, A4 elsewhere."""
+    html = render_to_string("results/results.html", printable_context(summary), request)
+    paper = "letter" if summary["region"] in LETTER_REGIONS else "A4"
+    response = HttpResponse(html_to_pdf(html, paper=paper), content_type="application/pdf")
     filename = f"decisionaid-summary-{timezone.localdate().isoformat()}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return _private(response)
@@ -130,12 +134,13 @@ def pdf(request: HttpRequest) -> HttpResponse:
     if refused := pdf_refused(request):
         return refused
     summary = build_summary(answers, sure=request.session.get(SURE_KEY))
-    return pdf_response(render_to_string("results/results.html", printable_context(summary), request))
+    return pdf_response(request, summary)
 
 
-def comparison_grid(summary: dict) -> dict:
+def comparison_grid(summary: dict, paper: bool = False) -> dict:
     """The summary's options arranged as table rows and as one card per option. Both show
-    the same cells, rendered by one template partial."""
+    the same cells, rendered by one template partial. On paper the reasons give way to the
+    answers behind them, so the source list keeps only the sources paper still cites."""
     rows = [
         ("what_it_is", "fact", _("What it is")),
         ("session", "fact", _("What a session is like")),
@@ -152,6 +157,7 @@ def comparison_grid(summary: dict) -> dict:
     cells = {}
     for option in summary["options"]:
         facts = {fact["row"]: fact for fact in option["facts"]}
+        reasons = {"fits": option["fit_reasons"], "considerations": option["consideration_reasons"]}
         for code, kind, label in rows:
             cells[option["slug"], code] = {
                 "code": code,
@@ -159,8 +165,21 @@ def comparison_grid(summary: dict) -> dict:
                 "label": label,
                 "option": option,
                 "fact": facts.get(code),
+                "reasons": reasons.get(kind, []),
+                # Paper has room for the answers behind the reasons, not the reasons in full.
+                "answer_labels": list(dict.fromkeys(reason["answer_label"] for reason in reasons.get(kind, []))),
             }
+    sources = summary["sources"]
+    if paper:
+        cited = set()
+        for option in summary["options"]:
+            cited.update(key for fact in option["facts"] for key in fact["sources"])
+            cited.update(option["cost"].get("sources", []))
+            cited.update(key for item in option["evidence"] for key in item["sources"])
+        sources = [source for source in sources if source["key"] in cited]
     return {
+        "sources": sources,
+        "source_numbers": {source["key"]: number for number, source in enumerate(sources, start=1)},
         "rows": [
             {"code": code, "label": label, "cells": [cells[option["slug"], code] for option in summary["options"]]}
             for code, _kind, label in rows

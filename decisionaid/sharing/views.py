@@ -7,7 +7,6 @@ Every form posts and redirects (POST-redirect-GET), so all of it works without J
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from decisionaid import ratelimit
 from decisionaid.questionnaire import session, steps
 from decisionaid.questionnaire.models import AnswerSet
-from decisionaid.results.views import pdf_refused, pdf_response, printable_context
+from decisionaid.results.views import pdf_refused, pdf_response
 from decisionaid.summary import build_summary
 
 from . import audit, invitations, links
@@ -199,5 +198,4 @@ def shared_pdf(request: HttpRequest, token: str) -> HttpResponse:
     if refused := pdf_refused(request):
         return refused
     audit.opened_by_link(link, SummaryOpening.View.PDF)
-    context = printable_context(build_summary(link.answer_set.answers))
-    return pdf_response(render_to_string("results/results.html", context, request))
+    return pdf_response(request, build_summary(link.answer_set.answers))

@@ -38,3 +38,10 @@ def as_date(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
         return None
+
+
+@register.filter
+def source_number(key: str, numbers: dict) -> int | str:
+    """A source's place in the numbered source list, for the short marks on paper."""
+    return (numbers or {}).get(key, key)
+
