@@ -95,7 +95,10 @@ def test_the_pdf_fetches_nothing_from_outside():
         _static_file("https://example.com/tracker.png")
     with pytest.raises(ForbiddenFetch):
         _static_file("https://decisionaid.invalid/static/../../settings.py")
-    assert _static_file("https://decisionaid.invalid/static/fonts/DejaVuSansCondensed.ttf").name == "DejaVuSansCondensed.ttf"
+    assert (
+        _static_file("https://decisionaid.invalid/static/fonts/DejaVuSansCondensed.ttf").name
+        == "DejaVuSansCondensed.ttf"
+    )
 
 
 def test_print_and_pdf_send_a_person_without_answers_to_the_questions(client):

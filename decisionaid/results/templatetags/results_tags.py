@@ -44,4 +44,3 @@ def as_date(value: str | None) -> date | None:
 def source_number(key: str, numbers: dict) -> int | str:
     """A source's place in the numbered source list, for the short marks on paper."""
     return (numbers or {}).get(key, key)
-
