@@ -134,11 +134,11 @@ DIFFICULTY = [
 ]
 
 OPTION_SLUGS = [
-    ("psychodynamic", "Psychodynamic therapy"),
-    ("cbt", "Cognitive behavioural therapy (CBT)"),
-    ("medication", "Antidepressant medicine"),
-    ("combined", "Therapy and medicine together"),
-    ("self_help", "Guided self-help, or waiting and checking in"),
+    ("psychodynamic", _("Psychodynamic therapy")),
+    ("cbt", _("Cognitive behavioural therapy (CBT)")),
+    ("medication", _("Antidepressant medicine")),
+    ("combined", _("Therapy and medicine together")),
+    ("self_help", _("Guided self-help, or waiting and checking in")),
 ]
 
 EVIDENCE_LEVELS = [

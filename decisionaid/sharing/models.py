@@ -120,10 +120,10 @@ class SentSummary(models.Model):
 
 class SummaryOpening(models.Model):
     class View(models.TextChoices):
-        PAGE = "page", "Page"
-        PRINT = "print", "Print"
-        FHIR = "fhir", "FHIR export"
-        PDF = "pdf", "PDF"
+        PAGE = "page", _("Page")
+        PRINT = "print", _("Print")
+        FHIR = "fhir", _("FHIR export")
+        PDF = "pdf", _("PDF")
 
     opened_at = models.DateTimeField(default=timezone.now)
     view = models.CharField(max_length=8, choices=View.choices, default=View.PAGE)

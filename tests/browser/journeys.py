@@ -1,5 +1,7 @@
 """Answering the questionnaire in a real browser, by clicking labels as a person would."""
 
+from django.conf import settings
+
 from tests.questionnaire_helpers import form_data
 
 
@@ -25,3 +27,10 @@ def submit(page) -> None:
 
 def heading(page) -> str:
     return page.locator("main h1").first.inner_text()
+
+
+def share_session(page, live_server, client) -> None:
+    """Give the browser the session of a Django test client: signed in with force_login, or
+    holding answers, without the slow password hash or the whole questionnaire."""
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
