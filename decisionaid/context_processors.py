@@ -4,20 +4,20 @@ the crisis banner with the person's own region's lines."""
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from decisionaid.content.models import ContentVersion, Region
+from decisionaid.content import snapshot
+from decisionaid.content.snapshot import RegionInfo
 from decisionaid.questionnaire import session as answer_session
 
 
-def _crisis_region(request: HttpRequest) -> Region | None:
+def _crisis_region(request: HttpRequest) -> RegionInfo | None:
     answer_set = answer_session.current(request)
-    code = (answer_set.answers.get("region") if answer_set else None) or "OTHER"
-    return Region.objects.filter(code=code).prefetch_related("resources").first()
+    return snapshot.region((answer_set.answers.get("region") if answer_set else None) or "OTHER")
 
 
 def site(request: HttpRequest) -> dict:
     crisis = answer_session.crisis_active(request)
     return {
-        "content_version": SimpleLazyObject(ContentVersion.current),
+        "content_version": SimpleLazyObject(lambda: snapshot.current().version),
         "crisis_active": crisis,
         "crisis_region": SimpleLazyObject(lambda: _crisis_region(request)) if crisis else None,
         "has_answers": answer_session.has_answers(request),

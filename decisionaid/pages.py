@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from decisionaid.content.models import ContentVersion, Region
+from decisionaid.content import snapshot
 from decisionaid.questionnaire import session
 
 
@@ -14,7 +14,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def about(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/about.html", {"version": ContentVersion.current()})
+    return render(request, "pages/about.html", {"version": snapshot.current().version})
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
@@ -25,7 +25,7 @@ def help_now(request: HttpRequest) -> HttpResponse:
     """Every region's emergency number and crisis lines, the person's own region first."""
     answer_set = session.current(request)
     own = answer_set.answers.get("region") if answer_set else None
-    regions = list(Region.objects.prefetch_related("resources"))
+    regions = list(snapshot.current().regions.values())
     regions.sort(key=lambda region: region.code != own)
     return render(request, "pages/help_now.html", {"regions": regions, "own_region": own})
 

@@ -47,21 +47,38 @@ def _fetcher():
     return StaticOnlyFetcher(fail_on_errors=False)
 
 
-_font_config = None
-_paper_sheets: dict = {}
+PRINT_CSS = "css/print.css"
+_cache: dict = {}
+
+
+def _stylesheets(paper: str) -> tuple:
+    """The paper stylesheet and the page size, parsed once per process (each parse, with its
+    fonts, costs more than laying out a page), and again when the file changes."""
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    url = f"{BASE_URL}{settings.STATIC_URL.lstrip('/')}{PRINT_CSS}"
+    path = _static_file(url)
+    version = (path, path.stat().st_mtime_ns)
+    if _cache.get("version") != version:
+        _cache.clear()
+        _cache["version"] = version
+        _cache["fonts"] = FontConfiguration()
+        _cache["print"] = CSS(
+            string=path.read_text(), base_url=url, url_fetcher=_fetcher(), font_config=_cache["fonts"]
+        )
+    if paper not in _cache:
+        _cache[paper] = CSS(string=f"@page {{ size: {paper}; }}", font_config=_cache["fonts"])
+    return _cache["fonts"], [_cache["print"], _cache[paper]]
 
 
 def html_to_pdf(html: str, paper: str = "A4") -> bytes:
-    """`paper` is a CSS page size ("A4", "letter"): print.css leaves the size to the browser's
-    print dialog, so the PDF sets it here."""
+    """`html` is the print view made for the PDF (without its stylesheet link, which is
+    parsed once here). `paper` is a CSS page size ("A4", "letter"): print.css leaves the
+    size to the browser's print dialog, so the PDF sets it here."""
     # Imported here: WeasyPrint loads Pango at import, which only the PDF view needs.
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint import HTML
 
-    global _font_config
-    if _font_config is None:
-        _font_config = FontConfiguration()
-    if paper not in _paper_sheets:
-        _paper_sheets[paper] = CSS(string=f"@page {{ size: {paper}; }}", font_config=_font_config)
+    fonts, stylesheets = _stylesheets(paper)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher())
-    return document.write_pdf(stylesheets=[_paper_sheets[paper]], font_config=_font_config)
+    return document.write_pdf(stylesheets=stylesheets, font_config=fonts)

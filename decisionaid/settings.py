@@ -254,12 +254,24 @@ CACHES = {
     "default": {
         "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
         "LOCATION": os.environ.get("CACHE_LOCATION", ""),
-    }
+    },
+    # Rendered parts of pages ({% cache %}), keyed by a digest of the answers that made them.
+    # Always this process's own memory, never a shared or lasting store, and kept briefly:
+    # they hold what a person answered, though nothing that says who they are.
+    "template_fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "TIMEOUT": 300,
+        "OPTIONS": {"MAX_ENTRIES": envint("FRAGMENT_CACHE_ENTRIES", 500)},
+    },
 }
 SHARE_LINK_LIMIT_PER_HOUR = envint("SHARE_LINK_LIMIT_PER_HOUR", 10)
 SEND_SUMMARY_LIMIT_PER_HOUR = envint("SEND_SUMMARY_LIMIT_PER_HOUR", 5)
 INVITATION_LIMIT_PER_HOUR = envint("INVITATION_LIMIT_PER_HOUR", 20)
 PDF_LIMIT_PER_HOUR = envint("PDF_LIMIT_PER_HOUR", 30)
+# How long a worker keeps the clinical content in memory before reading it again. A save
+# in the admin shows at once in the worker that made it, and in the others within this time.
+CONTENT_CACHE_SECONDS = envint("CONTENT_CACHE_SECONDS", 60)
 
 # Share-link and invitation tokens never reach a log: the filter rewrites the paths in
 # Django's request, CSRF and development-server lines (and gunicorn's, see sharing/apps.py).

@@ -22,7 +22,8 @@ from django.utils.translation import gettext_noop as N_
 from jsonschema import Draft202012Validator
 
 from decisionaid import codes
-from decisionaid.content.models import ContentVersion, Evidence, FitRule, Option, OptionFact, Region, Resource, Source
+from decisionaid.content import snapshot
+from decisionaid.content.models import FitRule, OptionFact
 from decisionaid.questionnaire.steps import signals_risk
 
 CONTRACT_DIR = Path(__file__).resolve().parent / "contract"
@@ -373,87 +374,29 @@ def _cost(option: dict, fee, region: dict, cost_fact: dict) -> dict:
 
 
 def _load(answers: dict) -> dict:
+    """The content this person's summary needs, from the in-memory snapshot (no queries
+    while it is fresh)."""
+    content = snapshot.current()
     region_codes = {answers.get("region") or FALLBACK_REGION, FALLBACK_REGION}
-    chosen = _chosen_concerns(answers)
-
-    version = ContentVersion.current()
-
-    regions = {}
-    for row in (
-        Region.objects.filter(code__in=region_codes)
-        .order_by("id", "payment_sources__key")
-        .values("code", "name", "currency", "emergency_number", "payment", "reviewed_on", "payment_sources__key")
-    ):
-        region = regions.setdefault(row["code"], {**row, "payment_sources": []})
-        if row["payment_sources__key"]:
-            region["payment_sources"].append(row["payment_sources__key"])
-
+    chosen = set(_chosen_concerns(answers))
     resources = defaultdict(lambda: defaultdict(list))
-    for row in (
-        Resource.objects.filter(region__code__in=region_codes)
-        .order_by("region", "kind", "order", "id")
-        .values("region__code", "kind", "name", "contact", "hours", "url")
-    ):
-        item = {"name": row["name"], "contact": row["contact"]}
-        if row["hours"]:
-            item["hours"] = row["hours"]
-        if row["url"]:
-            item["url"] = row["url"]
-        resources[row["region__code"]][row["kind"]].append(item)
-
-    options = {}
-    for row in Option.objects.order_by("order", "sessions_sources__key").values(
-        "id", "slug", "name", "order", "sessions_low", "sessions_high", "sessions_sources__key"
-    ):
-        option = options.setdefault(row["id"], {**row, "sessions_sources": []})
-        if row["sessions_sources__key"]:
-            option["sessions_sources"].append(row["sessions_sources__key"])
-
-    facts = defaultdict(dict)
-    for row in OptionFact.objects.order_by("option__order", "row", "id", "sources__key").values(
-        "id", "option_id", "row", "text", "sources__key"
-    ):
-        fact = facts[row["option_id"]].setdefault(row["row"], {"text": row["text"], "sources": []})
-        if row["sources__key"]:
-            fact["sources"].append(row["sources__key"])
-
-    evidence = defaultdict(dict)
-    for row in (
-        Evidence.objects.filter(concern__code__in=chosen)
-        .order_by("option__order", "concern__order", "id", "sources__key")
-        .values("option_id", "concern__code", "level", "summary", "sources__key")
-    ):
-        item = evidence[row["option_id"]].setdefault(
-            row["concern__code"], {"level": row["level"], "summary": row["summary"], "sources": []}
-        )
-        if row["sources__key"]:
-            item["sources"].append(row["sources__key"])
-
-    rules = defaultdict(dict)
-    for row in FitRule.objects.order_by("option__order", "question", "value", "kind", "id", "sources__key").values(
-        "id", "option_id", "question", "value", "kind", "text", "sources__key"
-    ):
-        rule = rules[row["option_id"]].setdefault(
-            row["id"],
-            {
-                "question": row["question"],
-                "value": row["value"],
-                "kind": row["kind"],
-                "text": row["text"],
-                "sources": [],
-            },
-        )
-        if row["sources__key"]:
-            rule["sources"].append(row["sources__key"])
-
+    for code in region_codes:
+        for kind, items in content.resources.get(code, {}).items():
+            resources[code][kind] = items
     return {
-        "version": version,
-        "regions": regions,
+        "version": content.version,
+        "regions": {code: row for code, row in content.region_rows.items() if code in region_codes},
         "resources": resources,
-        "options": list(options.values()),
-        "facts": facts,
-        "evidence": evidence,
-        "rules": rules,
+        "options": content.options,
+        "facts": defaultdict(dict, content.facts),
+        "evidence": defaultdict(
+            dict,
+            {
+                option: {concern: item for concern, item in items.items() if concern in chosen}
+                for option, items in content.evidence.items()
+            },
+        ),
+        "rules": defaultdict(dict, content.rules),
     }
 
 
@@ -524,7 +467,7 @@ def build_summary(answers: dict, sure: dict | None = None) -> dict:
             ),
             "resources": resources_of("professional"),
         },
-        "sure": _sure(sure),
+        "sure": sure_summary(sure),
     }
     _attach_sources(summary)
     return summary
@@ -797,7 +740,7 @@ def _questions(answers: dict, scores: dict, crisis: dict) -> list[str]:
     return chosen
 
 
-def _sure(sure: dict | None) -> dict:
+def sure_summary(sure: dict | None) -> dict:
     sure = sure or {}
     helps = {
         "sure_of_myself": _("It is fine not to be sure yet. Take your time, and talk it over with a professional."),
@@ -857,12 +800,8 @@ def _used_keys(summary: dict) -> list[str]:
 
 
 def _attach_sources(summary: dict) -> None:
-    cited = {
-        row["key"]: row
-        for row in Source.objects.filter(key__in=_used_keys(summary)).values(
-            "key", "citation", "doi", "url", "approximate"
-        )
-    }
+    every_source = snapshot.current().sources
+    cited = {key: every_source[key] for key in _used_keys(summary) if key in every_source}
 
     def known(keys: list[str]) -> list[str]:
         return [key for key in keys if key in cited]

@@ -24,3 +24,14 @@ def contract_schema():
         return json.loads((CONTRACT / f"{name}.schema.json").read_text())
 
     return load
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_snapshot():
+    # A test's content edits are rolled back without a signal, so no snapshot read during
+    # one test may reach the next.
+    from decisionaid.content import snapshot
+
+    snapshot.forget()
+    yield
+    snapshot.forget()

@@ -218,3 +218,18 @@ def test_results_send_a_person_back_to_the_first_unanswered_required_step(client
     client.post("/questions/place/", {"region": "UK", "age_band": "25_64"})
     client.post("/questions/safety/", {"in_danger_now": "false"})
     assert client.get("/results/")["Location"] == "/questions/mood/"
+
+
+@pytest.mark.django_db
+def test_a_step_shown_again_shows_each_person_their_own_saved_answers(client):
+    # A step's fields are kept in memory, keyed by the answers they show.
+    from django.test import Client
+
+    other = Client()
+    assert 'value="1" id="id_phq9_1_1" checked' not in client.get("/questions/mood/").content.decode()
+    complete(client, mild_answers())
+    complete(other, mild_answers(**{"phq9_1": 3}))
+    mine, theirs = client.get("/questions/mood/").content.decode(), other.get("/questions/mood/").content.decode()
+    assert 'value="1" id="id_phq9_1_1" checked' in mine and 'id="id_phq9_1_1" checked' not in theirs
+    assert 'value="3" id="id_phq9_1_3" checked' in theirs and 'id="id_phq9_1_3" checked' not in mine
+    assert 'id="id_phq9_1_1" checked' not in Client().get("/questions/mood/").content.decode()

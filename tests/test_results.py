@@ -486,3 +486,16 @@ def test_every_sentence_written_in_the_results_template_reads_at_grade_7_or_belo
     assert len(sentences) > 20
     hard = too_hard(sentences)
     assert not hard, "Above grade 7:\n" + "\n".join(hard)
+
+
+def test_kept_parts_of_the_page_never_show_one_person_another_persons_answers(client):
+    # The results page keeps its drawn parts in memory, keyed by what they show.
+    from django.test import Client
+
+    other = Client()
+    complete(client, mild_answers())
+    complete(other, severe_answers())
+    for _ in range(2):
+        mine, theirs = client.get("/results/").content.decode(), other.get("/results/").content.decode()
+        assert "6 out of 27" in mine and "6 out of 27" not in theirs
+        assert "21 out of 27" in theirs and "21 out of 27" not in mine

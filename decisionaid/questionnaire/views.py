@@ -1,14 +1,19 @@
 """The questionnaire's views: a step at a time, POST-redirect-GET, with htmx swapping only
 the step when JavaScript is there. Crisis answers interrupt the flow at once."""
 
+import hashlib
+import json
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from decisionaid.content.models import Region
+from decisionaid.content import snapshot
+from decisionaid.content.snapshot import RegionInfo
 
 from . import forms, session, steps
 from .answers import merged
@@ -50,13 +55,15 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         form = current.form_class(initial=current.form_class.initial_from(answers))
 
+    region = _region(answers)
     context = {
+        "fields_key": _fields_key(current, form, region),
         "step": current,
         "form": form,
         "position": steps.position(current),
         "total": len(steps.STEPS),
         "previous": steps.previous_step(current),
-        "region": _region(answers),
+        "region": region,
         "is_last": steps.next_step(current) is None,
         "phq9_stem": forms.PHQ9_STEM,
         "gad7_stem": forms.GAD7_STEM,
@@ -66,6 +73,11 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
     if request.htmx and not request.htmx.history_restore_request:
         template += "#step"
     return _private(render(request, template, context, status=422 if form.is_bound else 200))
+
+
+def _fields_key(current: steps.Step, form, region: RegionInfo | None) -> str:
+    data = [current.slug, form.initial, region.currency if region else "", get_language()]
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def _after_save(request: HttpRequest, current: steps.Step, answer_set) -> HttpResponse:
@@ -80,17 +92,14 @@ def _after_save(request: HttpRequest, current: steps.Step, answer_set) -> HttpRe
     return _go(request, next_url, full_page=following is None)
 
 
-def _region(answers: dict) -> Region | None:
-    code = answers.get("region")
-    if not code:
-        return None
-    return Region.objects.filter(code=code).first()
+def _region(answers: dict) -> RegionInfo | None:
+    return snapshot.region(answers.get("region"))
 
 
 def crisis(request: HttpRequest) -> HttpResponse:
     answer_set = session.current(request)
     region_code = (answer_set.answers.get("region") if answer_set else None) or "OTHER"
-    region = Region.objects.filter(code=region_code).prefetch_related("resources").first()
+    region = snapshot.region(region_code)
     continue_url = request.session.get(NEXT_AFTER_CRISIS_KEY) or reverse("step", args=[steps.FIRST.slug])
     return _private(render(request, "questionnaire/crisis.html", {"region": region, "continue_url": continue_url}))
 
@@ -98,7 +107,7 @@ def crisis(request: HttpRequest) -> HttpResponse:
 def youth(request: HttpRequest) -> HttpResponse:
     answer_set = session.current(request)
     region_code = (answer_set.answers.get("region") if answer_set else None) or "OTHER"
-    region = Region.objects.filter(code=region_code).prefetch_related("resources").first()
+    region = snapshot.region(region_code)
     next_url = reverse("step", args=[steps.STEPS[1].slug])
     return _private(render(request, "questionnaire/youth.html", {"region": region, "next_url": next_url}))
 

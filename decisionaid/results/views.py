@@ -1,7 +1,11 @@
 """The results page: the person's summary, the five options side by side, and the SURE test.
 
 Every view renders the one object `build_summary` returns; the grid below only arranges it
-into rows and cards. Answers are health information, so nothing here is cached."""
+into rows and cards. Answers are health information, so no response is cached by a browser
+or proxy; the server keeps rendered parts briefly in its own memory (see results.html)."""
+
+import hashlib
+import json
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -10,14 +14,17 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from decisionaid import ratelimit
+from decisionaid.content import snapshot
 from decisionaid.pdf import html_to_pdf
 from decisionaid.questionnaire import session, steps
 from decisionaid.sharing.results import results_actions_context
-from decisionaid.summary import build_summary
+from decisionaid.summary import build_summary, sure_summary
 
 from .forms import SureForm
 
@@ -66,13 +73,24 @@ def sure(request: HttpRequest) -> HttpResponse:
     return redirect(reverse("results") + "#sure")
 
 
+def results_key(answers: dict, sure: dict | None) -> str:
+    """A digest of all that the cached parts of a results page show: the answers, the SURE
+    answers, the content as read now, and the language."""
+    data = [answers, sure or {}, snapshot.current().serial, get_language()]
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
 def _page(request: HttpRequest, answers: dict, form: SureForm, sure: dict | None, status: int = 200) -> HttpResponse:
-    summary = build_summary(answers, sure=sure)
+    # Built only if a cached part is missing (see results.html).
+    summary = SimpleLazyObject(lambda: build_summary(answers, sure=sure))
+    sure_state = sure_summary(sure)
     context = {
         "summary": summary,
-        "grid": comparison_grid(summary),
+        "grid": SimpleLazyObject(lambda: comparison_grid(summary)),
+        "results_key": results_key(answers, sure),
+        "sure_state": sure_state,
         "sure_form": form,
-        "sure_fields": [(item, form[item["code"]]) for item in summary["sure"]["items"]],
+        "sure_fields": [(item, form[item["code"]]) for item in sure_state["items"]],
         "first_step": steps.FIRST.slug,
         **results_actions_context(request),
     }
@@ -87,6 +105,11 @@ def printable_context(summary: dict) -> dict:
     return {
         "summary": summary,
         "grid": comparison_grid(summary, paper=True),
+        "sure_state": summary["sure"],
+        # The summary itself is the key here: print pages are rarer, and always built.
+        "results_key": hashlib.sha256(
+            json.dumps([summary, get_language()], sort_keys=True, default=str).encode()
+        ).hexdigest(),
         "print_view": True,
         "base_template": "results/print_base.html",
         "made_on": timezone.localdate(),
@@ -106,12 +129,15 @@ def pdf_refused(request: HttpRequest) -> HttpResponse | None:
     return _private(render(request, "pages/error.html", context, status=429))
 
 
+def summary_pdf(summary: dict, request: HttpRequest | None = None) -> bytes:
+    """The print view as a PDF, on Letter where that is the usual paper, A4 elsewhere."""
+    html = render_to_string("results/results.html", {**printable_context(summary), "for_pdf": True}, request)
+    return html_to_pdf(html, paper="letter" if summary["region"] in LETTER_REGIONS else "A4")
+
+
 def pdf_response(request: HttpRequest, summary: dict) -> HttpResponse:
-    """The summary's PDF, made now from the print view and not stored; its name carries the
-    date, never the person. Paper is Letter where that is the usual size, A4 elsewhere."""
-    html = render_to_string("results/results.html", printable_context(summary), request)
-    paper = "letter" if summary["region"] in LETTER_REGIONS else "A4"
-    response = HttpResponse(html_to_pdf(html, paper=paper), content_type="application/pdf")
+    """The summary's PDF, made now and not stored; its name carries the date, never the person."""
+    response = HttpResponse(summary_pdf(summary, request), content_type="application/pdf")
     filename = f"decisionaid-summary-{timezone.localdate().isoformat()}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return _private(response)
