@@ -27,21 +27,25 @@ def main() -> None:
 
     django.setup()
     from django.core.management import call_command
-    from django.template.loader import render_to_string
 
-    from decisionaid.pdf import html_to_pdf
-    from decisionaid.results.views import printable_context
+    from decisionaid.results.views import summary_pdf
     from decisionaid.summary import build_summary
-    from tests.factories import maximal_answers, mild_answers
+    from tests.factories import crisis_answers, maximal_answers, mild_answers
 
     call_command("migrate", verbosity=0)
     call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    for label, answers in [("typical", mild_answers()), ("maximal", maximal_answers())]:
+    people = [
+        ("typical, A4", mild_answers()),
+        ("typical, Letter", mild_answers(region="US")),
+        ("in crisis, A4", crisis_answers()),
+        ("every concern, A4", maximal_answers()),
+    ]
+    for label, answers in people:
         times = []
         for _ in range(args.runs + 3):
+            # The whole of the PDF view's work: the summary, the print view's HTML, the PDF.
             start = time.perf_counter()
-            html = render_to_string("results/results.html", printable_context(build_summary(answers)))
-            pdf = html_to_pdf(html)
+            pdf = summary_pdf(build_summary(answers))
             times.append(time.perf_counter() - start)
         times = sorted(times[3:])  # the first runs load fonts and templates
         p95 = times[min(int(len(times) * 0.95), len(times) - 1)]
@@ -49,7 +53,6 @@ def main() -> None:
             f"PDF {label}: median {statistics.median(times) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
             f"{len(pdf) // 1024} KiB, {args.runs} runs"
         )
-
 
 if __name__ == "__main__":
     main()
