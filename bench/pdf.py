@@ -54,5 +54,6 @@ def main() -> None:
             f"{len(pdf) // 1024} KiB, {args.runs} runs"
         )
 
+
 if __name__ == "__main__":
     main()

@@ -29,7 +29,10 @@ def run(
     seconds: int = 4,
     connections: int = 16,
     threads: int = 2,
+    timeout: int = 2,
 ) -> dict:
+    """`timeout` (seconds) must exceed the slowest response, or wrk counts it as an error
+    and leaves it out of the latencies."""
     lines = [f"wrk.method = {_lua_string(method)}"]
     if body:
         lines.append(f"wrk.body = {_lua_string(body)}")
@@ -39,10 +42,20 @@ def run(
         script.write(LUA.format(setup="\n".join(lines)))
     try:
         output = subprocess.run(
-            ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "-s", script.name, url],
+            [
+                "wrk",
+                f"-t{threads}",
+                f"-c{connections}",
+                f"-d{seconds}s",
+                "--timeout",
+                f"{timeout}s",
+                "-s",
+                script.name,
+                url,
+            ],
             capture_output=True,
             text=True,
-            timeout=seconds + 30,
+            timeout=seconds + timeout + 30,
             check=True,
         ).stdout
     finally:
