@@ -1,9 +1,6 @@
 """The questionnaire's views: a step at a time, POST-redirect-GET, with htmx swapping only
 the step when JavaScript is there. Crisis answers interrupt the flow at once."""
 
-import hashlib
-import json
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +11,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from decisionaid.content import snapshot
 from decisionaid.content.snapshot import RegionInfo
+from decisionaid.digest import digest
 
 from . import forms, session, steps
 from .answers import merged
@@ -76,8 +74,7 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _fields_key(current: steps.Step, form, region: RegionInfo | None) -> str:
-    data = [current.slug, form.initial, region.currency if region else "", get_language()]
-    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+    return digest(current.slug, form.initial, region.currency if region else "", get_language())
 
 
 def _after_save(request: HttpRequest, current: steps.Step, answer_set) -> HttpResponse:

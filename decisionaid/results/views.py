@@ -4,9 +4,6 @@ Every view renders the one object `build_summary` returns; the grid below only a
 into rows and cards. Answers are health information, so no response is cached by a browser
 or proxy; the server keeps rendered parts briefly in its own memory (see results.html)."""
 
-import hashlib
-import json
-
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from decisionaid import ratelimit
 from decisionaid.content import snapshot
+from decisionaid.digest import digest
 from decisionaid.pdf import html_to_pdf
 from decisionaid.questionnaire import session, steps
 from decisionaid.sharing.results import results_actions_context
@@ -76,8 +74,7 @@ def sure(request: HttpRequest) -> HttpResponse:
 def results_key(answers: dict, sure: dict | None) -> str:
     """A digest of all that the cached parts of a results page show: the answers, the SURE
     answers, the content as read now, and the language."""
-    data = [answers, sure or {}, snapshot.current().serial, get_language()]
-    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+    return digest(answers, sure or {}, snapshot.current().serial, get_language())
 
 
 def _page(request: HttpRequest, answers: dict, form: SureForm, sure: dict | None, status: int = 200) -> HttpResponse:
@@ -107,9 +104,7 @@ def printable_context(summary: dict) -> dict:
         "grid": comparison_grid(summary, paper=True),
         "sure_state": summary["sure"],
         # The summary itself is the key here: print pages are rarer, and always built.
-        "results_key": hashlib.sha256(
-            json.dumps([summary, get_language()], sort_keys=True, default=str).encode()
-        ).hexdigest(),
+        "results_key": digest(summary, get_language()),
         "print_view": True,
         "base_template": "results/print_base.html",
         "made_on": timezone.localdate(),
