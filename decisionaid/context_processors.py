@@ -10,8 +10,7 @@ from decisionaid.questionnaire import session as answer_session
 
 
 def _crisis_region(request: HttpRequest) -> RegionInfo | None:
-    answer_set = answer_session.current(request)
-    return snapshot.region((answer_set.answers.get("region") if answer_set else None) or "OTHER")
+    return snapshot.region(answer_session.current_region_code(request))
 
 
 def site(request: HttpRequest) -> dict:

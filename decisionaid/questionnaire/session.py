@@ -3,6 +3,8 @@ unguessable id and two flags, so every page can show the crisis banner without a
 
 from django.http import HttpRequest
 
+from decisionaid.fastread import column_value
+
 from .models import AnswerSet
 
 ANSWERS_KEY = "answers_id"
@@ -26,6 +28,23 @@ def current(request: HttpRequest) -> AnswerSet | None:
         # Deleted elsewhere (purged, or deleted in another tab): forget the stale id.
         forget(request)
     return answer_set
+
+
+def current_answers(request: HttpRequest) -> dict | None:
+    """Only the answers of `current(request)`, read the fast way: what the pages that show
+    them need (decisionaid/fastread.py)."""
+    public_id = request.session.get(ANSWERS_KEY)
+    if not public_id:
+        return None
+    answers = column_value(AnswerSet, "answers", public_id=public_id)
+    if answers is None:
+        forget(request)
+    return answers
+
+
+def current_region_code(request: HttpRequest) -> str:
+    """The region this person chose, or OTHER before they chose one: whose crisis lines to show."""
+    return (current_answers(request) or {}).get("region") or "OTHER"
 
 
 def current_or_new(request: HttpRequest) -> AnswerSet:

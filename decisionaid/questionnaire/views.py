@@ -5,13 +5,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
-from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from decisionaid.content import snapshot
 from decisionaid.content.snapshot import RegionInfo
-from decisionaid.digest import digest
+from decisionaid.pagecache import kept_page
 
 from . import forms, session, steps
 from .answers import merged
@@ -39,10 +38,10 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
     current = steps.BY_SLUG.get(slug)
     if current is None:
         raise Http404("No such step")
-    answer_set = session.current(request)
-    answers = answer_set.answers if answer_set else {}
-
     if request.method == "POST":
+        answer_set = session.current(request)
+        answers = answer_set.answers if answer_set else {}
+        region = _region(answers)
         form = current.form_class(request.POST)
         if form.is_valid():
             new, cleared = form.to_answers()
@@ -50,12 +49,32 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
             answer_set.answers = merged(answer_set.answers, new, cleared)
             answer_set.save(update_fields=["answers", "updated_at"])
             return _after_save(request, current, answer_set)
-    else:
-        form = current.form_class(initial=current.form_class.initial_from(answers))
+        # Shown again with the person's own values and the errors: drawn afresh, never kept.
+        return _private(render(request, _template(request), _context(current, form, region), status=422))
 
+    answers = session.current_answers(request) or {}
     region = _region(answers)
-    context = {
-        "fields_key": _fields_key(current, form, region),
+    initial = current.form_class.initial_from(answers)
+    shows = (current.slug, initial, region.code if region else None)
+    page = kept_page(
+        request,
+        _template(request),
+        shows,
+        lambda: _context(current, current.form_class(initial=initial), region),
+        region=answers.get("region"),
+    )
+    return _private(page)
+
+
+def _template(request: HttpRequest) -> str:
+    template = "questionnaire/step.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#step"
+    return template
+
+
+def _context(current: steps.Step, form, region: RegionInfo | None) -> dict:
+    return {
         "step": current,
         "form": form,
         "position": steps.position(current),
@@ -67,14 +86,6 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
         "gad7_stem": forms.GAD7_STEM,
         "attribution": forms.PHQ_ATTRIBUTION,
     }
-    template = "questionnaire/step.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#step"
-    return _private(render(request, template, context, status=422 if form.is_bound else 200))
-
-
-def _fields_key(current: steps.Step, form, region: RegionInfo | None) -> str:
-    return digest(current.slug, form.initial, region.currency if region else "", get_language())
 
 
 def _after_save(request: HttpRequest, current: steps.Step, answer_set) -> HttpResponse:
@@ -94,17 +105,13 @@ def _region(answers: dict) -> RegionInfo | None:
 
 
 def crisis(request: HttpRequest) -> HttpResponse:
-    answer_set = session.current(request)
-    region_code = (answer_set.answers.get("region") if answer_set else None) or "OTHER"
-    region = snapshot.region(region_code)
+    region = snapshot.region(session.current_region_code(request))
     continue_url = request.session.get(NEXT_AFTER_CRISIS_KEY) or reverse("step", args=[steps.FIRST.slug])
     return _private(render(request, "questionnaire/crisis.html", {"region": region, "continue_url": continue_url}))
 
 
 def youth(request: HttpRequest) -> HttpResponse:
-    answer_set = session.current(request)
-    region_code = (answer_set.answers.get("region") if answer_set else None) or "OTHER"
-    region = snapshot.region(region_code)
+    region = snapshot.region(session.current_region_code(request))
     next_url = reverse("step", args=[steps.STEPS[1].slug])
     return _private(render(request, "questionnaire/youth.html", {"region": region, "next_url": next_url}))
 

@@ -2,7 +2,7 @@
 
 Every view renders the one object `build_summary` returns; the grid below only arranges it
 into rows and cards. Answers are health information, so no response is cached by a browser
-or proxy; the server keeps rendered parts briefly in its own memory (see results.html)."""
+or proxy; the server keeps drawn pages briefly in its own memory (decisionaid/pagecache.py)."""
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -11,17 +11,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
-from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from decisionaid import ratelimit
-from decisionaid.content import snapshot
-from decisionaid.digest import digest
+from decisionaid.pagecache import kept_page
 from decisionaid.pdf import html_to_pdf
 from decisionaid.questionnaire import session, steps
-from decisionaid.sharing.results import results_actions_context
+from decisionaid.sharing.results import results_actions_context, shows_invitation
 from decisionaid.summary import build_summary, sure_summary
 
 from .forms import SureForm
@@ -38,13 +35,13 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 def _answers_or_step(request: HttpRequest) -> tuple[dict | None, str | None]:
     """The person's complete answers, or the step to send them to first."""
-    answer_set = session.current(request)
-    if answer_set is None:
+    answers = session.current_answers(request)
+    if answers is None:
         return None, reverse("step", args=[steps.FIRST.slug])
-    missing = steps.first_missing_required(answer_set.answers)
+    missing = steps.first_missing_required(answers)
     if missing is not None:
         return None, reverse("step", args=[missing.slug])
-    return answer_set.answers, None
+    return answers, None
 
 
 @require_GET
@@ -53,7 +50,18 @@ def results(request: HttpRequest) -> HttpResponse:
     if step_url:
         return redirect(step_url)
     sure = request.session.get(SURE_KEY)
-    return _page(request, answers, SureForm(initial=sure or None), sure)
+    form = SureForm(initial=sure or None)
+    if shows_invitation(request):
+        # The sharing choices then change without the answers changing: drawn afresh each time.
+        return _page(request, answers, form, sure)
+    page = kept_page(
+        request,
+        "results/results.html",
+        (answers, sure),
+        lambda: _context(request, answers, form, sure),
+        region=answers.get("region"),
+    )
+    return _private(page)
 
 
 @require_POST
@@ -71,30 +79,25 @@ def sure(request: HttpRequest) -> HttpResponse:
     return redirect(reverse("results") + "#sure")
 
 
-def results_key(answers: dict, sure: dict | None) -> str:
-    """A digest of all that the cached parts of a results page show: the answers, the SURE
-    answers, the content as read now, and the language."""
-    return digest(answers, sure or {}, snapshot.current().serial, get_language())
-
-
 def _page(request: HttpRequest, answers: dict, form: SureForm, sure: dict | None, status: int = 200) -> HttpResponse:
-    # Built only if a cached part is missing (see results.html).
-    summary = SimpleLazyObject(lambda: build_summary(answers, sure=sure))
+    template = "results/results.html"
+    if request.htmx and request.method == "POST":
+        template += "#sure"
+    return _private(render(request, template, _context(request, answers, form, sure), status=status))
+
+
+def _context(request: HttpRequest, answers: dict, form: SureForm, sure: dict | None) -> dict:
+    summary = build_summary(answers, sure=sure)
     sure_state = sure_summary(sure)
-    context = {
+    return {
         "summary": summary,
-        "grid": SimpleLazyObject(lambda: comparison_grid(summary)),
-        "results_key": results_key(answers, sure),
+        "grid": comparison_grid(summary),
         "sure_state": sure_state,
         "sure_form": form,
         "sure_fields": [(item, form[item["code"]]) for item in sure_state["items"]],
         "first_step": steps.FIRST.slug,
         **results_actions_context(request),
     }
-    template = "results/results.html"
-    if request.htmx and request.method == "POST":
-        template += "#sure"
-    return _private(render(request, template, context, status=status))
 
 
 def printable_context(summary: dict) -> dict:
@@ -103,8 +106,6 @@ def printable_context(summary: dict) -> dict:
         "summary": summary,
         "grid": comparison_grid(summary, paper=True),
         "sure_state": summary["sure"],
-        # The summary itself is the key here: print pages are rarer, and always built.
-        "results_key": digest(summary, get_language()),
         "print_view": True,
         "base_template": "results/print_base.html",
         "made_on": timezone.localdate(),
@@ -143,8 +144,15 @@ def print_view(request: HttpRequest) -> HttpResponse:
     answers, step_url = _answers_or_step(request)
     if step_url:
         return redirect(step_url)
-    summary = build_summary(answers, sure=request.session.get(SURE_KEY))
-    return _private(render(request, "results/results.html", printable_context(summary)))
+    sure = request.session.get(SURE_KEY)
+    page = kept_page(
+        request,
+        "results/results.html",
+        ("print", answers, sure, timezone.localdate()),
+        lambda: printable_context(build_summary(answers, sure=sure)),
+        region=answers.get("region"),
+    )
+    return _private(page)
 
 
 @require_GET

@@ -12,6 +12,12 @@ from . import invitations
 from .forms import SendForm, ShareLinkForm
 
 
+def shows_invitation(request: HttpRequest) -> bool:
+    """Whether the sharing choices name the invitation these answers came from. They then
+    change (sent, ended) while the answers stay the same."""
+    return bool(request.session.get(invitations.INVITED_KEY))
+
+
 def results_actions_context(request: HttpRequest, answer_set: AnswerSet | None = None) -> dict:
     """No query at all for a person who did not start from an invitation (the session says
     so), one for a person who did. `answer_set` may be given; only its public id is used."""

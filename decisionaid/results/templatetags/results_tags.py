@@ -12,13 +12,22 @@ COLUMNS = 10
 
 
 @register.filter
-def icon_grid(count: int, total: int = 100) -> list[dict]:
-    """Positions for an icon array: `total` icons in rows of ten, the first `count` filled."""
+def icon_blocks(count: int, total: int = 100) -> list[dict]:
+    """An icon array of `total` dots in rows of ten, the first `count` dark, as at most four
+    rectangles filled with a pattern of one dot per 10 by 10 square: the dark rows, the dark
+    start of the next row, its light rest, and the light rows below. A hundred circles each
+    would make the page several times larger for the same picture."""
     count = max(0, min(int(count), total))
-    return [
-        {"x": 5 + 10 * (index % COLUMNS), "y": 5 + 10 * (index // COLUMNS), "on": index < count}
-        for index in range(total)
+    rows, rest = divmod(count, COLUMNS)
+    size = 10 * COLUMNS
+    blocks = [
+        {"x": 0, "y": 0, "width": size, "height": 10 * rows, "on": True},
+        {"x": 0, "y": 10 * rows, "width": 10 * rest, "height": 10 if rest else 0, "on": True},
+        {"x": 10 * rest, "y": 10 * rows, "width": size - 10 * rest, "height": 10 if rest else 0, "on": False},
     ]
+    below = rows + (1 if rest else 0)
+    blocks.append({"x": 0, "y": 10 * below, "width": size, "height": 10 * (total // COLUMNS - below), "on": False})
+    return [block for block in blocks if block["width"] and block["height"]]
 
 
 @register.filter

