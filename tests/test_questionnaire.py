@@ -233,3 +233,12 @@ def test_a_step_shown_again_shows_each_person_their_own_saved_answers(client):
     assert 'value="1" id="id_phq9_1_1" checked' in mine and 'id="id_phq9_1_1" checked' not in theirs
     assert 'value="3" id="id_phq9_1_3" checked' in theirs and 'id="id_phq9_1_3" checked' not in mine
     assert 'id="id_phq9_1_1" checked' not in Client().get("/questions/mood/").content.decode()
+
+
+def test_answers_deleted_elsewhere_start_afresh_at_the_next_save(client):
+    # Deleted in another tab, or purged: the next step saved makes a new set, not an error.
+    client.post("/questions/place/", {"region": "AU", "age_band": "65_plus"})
+    AnswerSet.objects.all().delete()
+    assert client.post("/questions/safety/", {"in_danger_now": "false"}).status_code == 302
+    assert saved(client) == {"in_danger_now": False}
+    assert AnswerSet.objects.count() == 1

@@ -2,6 +2,7 @@
 unguessable id and two flags, so every page can show the crisis banner without a query."""
 
 from django.http import HttpRequest
+from django.utils import timezone
 
 from decisionaid.fastread import column_value
 
@@ -55,11 +56,22 @@ def current_or_new(request: HttpRequest) -> AnswerSet:
     return answer_set
 
 
-def mark_crisis(request: HttpRequest, answer_set: AnswerSet) -> None:
+def save_answers(request: HttpRequest, answers: dict) -> None:
+    """Store `answers` as this browser's, making the answer set at the first save (or again,
+    if it was deleted in the meantime). One UPDATE, without reading the row first."""
+    public_id = request.session.get(ANSWERS_KEY)
+    if public_id and AnswerSet.objects.filter(public_id=public_id).update(answers=answers, updated_at=timezone.now()):
+        return
+    answer_set = AnswerSet.objects.create(answers=answers)
+    request.session[ANSWERS_KEY] = str(answer_set.public_id)
+
+
+def mark_crisis(request: HttpRequest) -> None:
+    """Keep the crisis banner on from now on, in this session and on the answers themselves."""
     request.session[CRISIS_KEY] = True
-    if not answer_set.crisis:
-        answer_set.crisis = True
-        answer_set.save(update_fields=["crisis", "updated_at"])
+    public_id = request.session.get(ANSWERS_KEY)
+    if public_id:
+        AnswerSet.objects.filter(public_id=public_id, crisis=False).update(crisis=True, updated_at=timezone.now())
 
 
 def forget(request: HttpRequest) -> None:

@@ -38,22 +38,18 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
     current = steps.BY_SLUG.get(slug)
     if current is None:
         raise Http404("No such step")
+    answers = session.current_answers(request) or {}
+    region = _region(answers)
     if request.method == "POST":
-        answer_set = session.current(request)
-        answers = answer_set.answers if answer_set else {}
-        region = _region(answers)
         form = current.form_class(request.POST)
         if form.is_valid():
             new, cleared = form.to_answers()
-            answer_set = answer_set or session.current_or_new(request)
-            answer_set.answers = merged(answer_set.answers, new, cleared)
-            answer_set.save(update_fields=["answers", "updated_at"])
-            return _after_save(request, current, answer_set)
+            answers = merged(answers, new, cleared)
+            session.save_answers(request, answers)
+            return _after_save(request, current, answers)
         # Shown again with the person's own values and the errors: drawn afresh, never kept.
         return _private(render(request, _template(request), _context(current, form, region), status=422))
 
-    answers = session.current_answers(request) or {}
-    region = _region(answers)
     initial = current.form_class.initial_from(answers)
     shows = (current.slug, initial, region.code if region else None)
     page = kept_page(
@@ -88,14 +84,14 @@ def _context(current: steps.Step, form, region: RegionInfo | None) -> dict:
     }
 
 
-def _after_save(request: HttpRequest, current: steps.Step, answer_set) -> HttpResponse:
+def _after_save(request: HttpRequest, current: steps.Step, answers: dict) -> HttpResponse:
     following = steps.next_step(current)
     next_url = reverse("step", args=[following.slug]) if following else reverse("results")
-    if current.slug in ("safety", "mood") and steps.signals_risk(answer_set.answers):
-        session.mark_crisis(request, answer_set)
+    if current.slug in ("safety", "mood") and steps.signals_risk(answers):
+        session.mark_crisis(request)
         request.session[NEXT_AFTER_CRISIS_KEY] = next_url
         return _go(request, reverse("crisis"), full_page=True)
-    if current.slug == "place" and answer_set.answers.get("age_band") == "under_18":
+    if current.slug == "place" and answers.get("age_band") == "under_18":
         return _go(request, reverse("youth"), full_page=True)
     return _go(request, next_url, full_page=following is None)
 
