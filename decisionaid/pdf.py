@@ -3,6 +3,7 @@
 WeasyPrint may only read our own static files (stylesheet, fonts): any other address is
 refused, so a PDF never fetches anything from outside."""
 
+import atexit
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -49,6 +50,9 @@ def _fetcher():
 
 PRINT_CSS = "css/print.css"
 _cache: dict = {}
+# Dropped before the interpreter tears WeasyPrint's modules down: a FontConfiguration freed
+# after that fails in its __del__ and prints a traceback on the way out.
+atexit.register(_cache.clear)
 
 
 def _stylesheets(paper: str) -> tuple:

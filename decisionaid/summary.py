@@ -32,6 +32,8 @@ PHQ9_ITEMS = [f"phq9_{n}" for n in range(1, 10)]
 GAD7_ITEMS = [f"gad7_{n}" for n in range(1, 8)]
 PHQ9_BANDS = [(20, "severe"), (15, "moderately_severe"), (10, "moderate"), (5, "mild"), (0, "minimal")]
 GAD7_BANDS = [(15, "severe"), (10, "moderate"), (5, "mild"), (0, "minimal")]
+# Where the bands' cut points come from (FACTS.md section 7): source keys in the content.
+SCORE_SOURCES = {"phq9": ["kroenke-2001"], "gad7": ["spitzer-2006", "kroenke-2007"]}
 HIGH_IMPORTANCE = 3  # "Matters a lot" or "Matters a great deal"
 FALLBACK_REGION = "OTHER"
 
@@ -244,6 +246,7 @@ def _scores(answers: dict) -> dict:
             "max": 27,
             "name": _("Low mood (PHQ-9)"),
             "band_label": _phq9_band_label(phq9_band),
+            "sources": SCORE_SOURCES["phq9"],
         },
         "gad7": None,
         "note": _(
@@ -259,6 +262,7 @@ def _scores(answers: dict) -> dict:
             "max": 21,
             "name": _("Worry (GAD-7)"),
             "band_label": _gad7_band_label(gad_band),
+            "sources": SCORE_SOURCES["gad7"],
         }
     return scores
 
@@ -782,8 +786,14 @@ def sure_summary(sure: dict | None) -> dict:
 # Sources: every key used above, cited in full; hard-coded keys the content lacks are dropped.
 
 
+def _scored(summary: dict) -> list[dict]:
+    return [score for score in (summary["scores"]["phq9"], summary["scores"]["gad7"]) if score]
+
+
 def _used_keys(summary: dict) -> list[str]:
     keys = []
+    for score in _scored(summary):
+        keys += score["sources"]
     for notice in summary["notices"]:
         keys += notice["sources"]
     for option in summary["options"]:
@@ -808,6 +818,8 @@ def _attach_sources(summary: dict) -> None:
 
     for notice in summary["notices"]:
         notice["sources"] = known(notice["sources"])
+    for score in _scored(summary):
+        score["sources"] = known(score["sources"])
     summary["numbers"] = [figure for figure in summary["numbers"] if figure["source"] in cited]
 
     sources = []

@@ -21,7 +21,7 @@ from decisionaid.content.models import (
     Source,
 )
 from decisionaid.readability import grade, sentences
-from decisionaid.summary import match_rule
+from decisionaid.summary import NUMBERS, SCORE_SOURCES, match_rule
 
 pytestmark = pytest.mark.django_db
 
@@ -283,7 +283,16 @@ def test_every_source_is_cited_by_something():
         (Region, "emergency_sources"),
     ]:
         cited |= set(model.objects.exclude(**{f"{field}__isnull": True}).values_list(f"{field}__key", flat=True))
+    # The score bands and the icon-array figures are worked out in code, and cite from there.
+    cited |= {key for keys in SCORE_SOURCES.values() for key in keys}
+    cited |= {figure["source"] for figure in NUMBERS}
     assert not set(Source.objects.values_list("key", flat=True)) - cited
+
+
+def test_every_source_cited_from_code_is_in_the_content():
+    keys = set(Source.objects.values_list("key", flat=True))
+    assert {key for sources in SCORE_SOURCES.values() for key in sources} <= keys
+    assert {figure["source"] for figure in NUMBERS} <= keys
 
 
 def test_sources_give_full_citations_and_well_formed_dois():
@@ -302,7 +311,7 @@ def test_figures_from_memory_are_marked_approximate():
 
 def test_the_content_is_reviewed_at_least_once_a_year():
     version = ContentVersion.current()
-    assert version.version == "2026.1"
+    assert version.version == "2026.2"
     assert version.reviewed_on < version.next_review_on <= version.reviewed_on + timedelta(days=366)
 
 

@@ -64,7 +64,7 @@ def test_the_pdf_holds_every_section_and_the_referral(client, tmp_path):
         "Samaritans",
         "116 123",
         "Sources",
-        "Content version 2026.1",
+        "Content version 2026.2",
         "Please get help now",
     ]:
         assert expected in text, expected

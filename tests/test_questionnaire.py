@@ -203,7 +203,7 @@ def test_phq9_and_gad7_keep_their_validated_wording_and_attribution(client):
 
 def test_every_page_footer_shows_the_content_version_and_review_dates(client):
     html = client.get("/").content.decode()
-    assert "Content version 2026.1" in html
+    assert "Content version 2026.2" in html
     assert "Next check due by" in html
 
 

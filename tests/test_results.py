@@ -508,3 +508,12 @@ def test_an_icon_array_darkens_exactly_the_first_dots_in_reading_order(dark):
                 assert grid[row][column] is None, "no dot is drawn twice"
                 grid[row][column] = block["on"]
     assert [dot for row in grid for dot in row] == [True] * dark + [False] * (100 - dark)
+
+
+def test_each_score_cites_where_its_bands_come_from(client):
+    html = page(client, mild_answers())
+    scores = html[html.index('id="scores-title"') : html.index("</section>", html.index('id="scores-title"'))]
+    assert 'href="#source-kroenke-2001"' in scores
+    assert 'href="#source-spitzer-2006"' in scores and 'href="#source-kroenke-2007"' in scores
+    for key in ("kroenke-2001", "spitzer-2006", "kroenke-2007"):
+        assert f'id="source-{key}"' in html

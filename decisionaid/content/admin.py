@@ -1,8 +1,12 @@
 """Admin for content editors: every option, claim, source and region line is editable here."""
 
 from django.contrib import admin
+from django.db.models import URLField
 
 from . import models
+
+# A web address typed without its scheme is read as https, as Django 6 will do by default.
+HTTPS_URLS = {URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(models.ContentVersion)
@@ -15,6 +19,7 @@ class SourceAdmin(admin.ModelAdmin):
     list_display = ["key", "approximate", "doi"]
     list_filter = ["approximate"]
     search_fields = ["key", "citation", "doi"]
+    formfield_overrides = HTTPS_URLS
 
 
 @admin.register(models.Concern)
@@ -58,6 +63,7 @@ class ResourceInline(admin.TabularInline):
     model = models.Resource
     extra = 0
     autocomplete_fields = ["sources"]
+    formfield_overrides = HTTPS_URLS
 
 
 @admin.register(models.Region)

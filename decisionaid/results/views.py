@@ -200,7 +200,7 @@ def comparison_grid(summary: dict, paper: bool = False) -> dict:
             }
     sources = summary["sources"]
     if paper:
-        cited = set()
+        cited = {key for score in summary["scores"].values() if isinstance(score, dict) for key in score["sources"]}
         for option in summary["options"]:
             cited.update(key for fact in option["facts"] for key in fact["sources"])
             cited.update(option["cost"].get("sources", []))
