@@ -3,6 +3,8 @@
 from django.test import Client
 
 from decisionaid.questionnaire import steps
+from decisionaid.questionnaire.models import AnswerSet
+from decisionaid.questionnaire.session import ANSWERS_KEY, CRISIS_KEY
 
 
 def form_data(slug: str, answers: dict) -> dict:
@@ -25,3 +27,14 @@ def complete(client: Client, answers: dict) -> None:
     for step in steps.STEPS:
         response = client.post(f"/questions/{step.slug}/", form_data(step.slug, answers))
         assert response.status_code == 302, (step.slug, response.content[:2000])
+
+
+def with_answers(client: Client, answers: dict, *, crisis: bool = False) -> AnswerSet:
+    """Give the client's session these stored answers at once, as if it had posted them."""
+    answer_set = AnswerSet.objects.create(answers=answers, crisis=crisis)
+    session = client.session
+    session[ANSWERS_KEY] = str(answer_set.public_id)
+    if crisis:
+        session[CRISIS_KEY] = True
+    session.save()
+    return answer_set

@@ -9,23 +9,12 @@ import pytest
 from django.test import Client
 
 from decisionaid.pagecache import TOKEN_STAND_IN, KeptPage
-from decisionaid.questionnaire.models import AnswerSet
-from decisionaid.questionnaire.session import ANSWERS_KEY, CRISIS_KEY
 from tests.factories import mild_answers, severe_answers
-from tests.questionnaire_helpers import complete, form_data
+from tests.questionnaire_helpers import complete, form_data, with_answers
 
 pytestmark = pytest.mark.django_db
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-def with_answers(client, answers: dict, *, crisis: bool = False) -> None:
-    answer_set = AnswerSet.objects.create(answers=answers, crisis=crisis)
-    session = client.session
-    session[ANSWERS_KEY] = str(answer_set.public_id)
-    if crisis:
-        session[CRISIS_KEY] = True
-    session.save()
 
 
 def gzipped_page(client, path: str, **headers) -> str:

@@ -10,28 +10,16 @@ from django.utils.html import escape
 
 from decisionaid.content.models import Option, Resource, Source
 from decisionaid.questionnaire import forms
-from decisionaid.questionnaire.models import AnswerSet
-from decisionaid.questionnaire.session import ANSWERS_KEY, CRISIS_KEY
 from decisionaid.readability import grade, hardest_sentences
 from decisionaid.summary import build_summary
 from tests.factories import crisis_answers, maximal_answers, mild_answers, severe_answers
-from tests.questionnaire_helpers import complete
+from tests.questionnaire_helpers import complete, with_answers
 from tests.visible_text import as_prose, visible_blocks
 
 pytestmark = pytest.mark.django_db
 
 ALL_NO = {"sure_of_myself": "no", "understand_information": "no", "risk_benefit_ratio": "no", "encouragement": "no"}
 ALL_YES = dict.fromkeys(ALL_NO, "yes")
-
-
-def with_answers(client, answers: dict, *, crisis: bool = False):
-    answer_set = AnswerSet.objects.create(answers=answers, crisis=crisis)
-    session = client.session
-    session[ANSWERS_KEY] = str(answer_set.public_id)
-    if crisis:
-        session[CRISIS_KEY] = True
-    session.save()
-    return answer_set
 
 
 def page(client, answers: dict | None = None) -> str:

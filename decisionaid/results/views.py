@@ -4,6 +4,8 @@ Every view renders the one object `build_summary` returns; the grid below only a
 into rows and cards. Answers are health information, so no response is cached by a browser
 or proxy; the server keeps drawn pages briefly in its own memory (decisionaid/pagecache.py)."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -33,22 +35,26 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _answers_or_step(request: HttpRequest) -> tuple[dict | None, str | None]:
-    """The person's complete answers, or the step to send them to first."""
-    answers = session.current_answers(request)
-    if answers is None:
-        return None, reverse("step", args=[steps.FIRST.slug])
-    missing = steps.first_missing_required(answers)
-    if missing is not None:
-        return None, reverse("step", args=[missing.slug])
-    return answers, None
+def with_answers(view):
+    """For the views of a person's results: the view gets their complete answers, or the
+    person is sent to the first step they still have to answer."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest) -> HttpResponse:
+        answers = session.current_answers(request)
+        if answers is None:
+            return redirect("step", slug=steps.FIRST.slug)
+        missing = steps.first_missing_required(answers)
+        if missing is not None:
+            return redirect("step", slug=missing.slug)
+        return view(request, answers)
+
+    return wrapper
 
 
 @require_GET
-def results(request: HttpRequest) -> HttpResponse:
-    answers, step_url = _answers_or_step(request)
-    if step_url:
-        return redirect(step_url)
+@with_answers
+def results(request: HttpRequest, answers: dict) -> HttpResponse:
     sure = request.session.get(SURE_KEY)
     form = SureForm(initial=sure or None)
     if shows_invitation(request):
@@ -65,10 +71,8 @@ def results(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def sure(request: HttpRequest) -> HttpResponse:
-    answers, step_url = _answers_or_step(request)
-    if step_url:
-        return redirect(step_url)
+@with_answers
+def sure(request: HttpRequest, answers: dict) -> HttpResponse:
     form = SureForm(request.POST)
     if not form.is_valid():
         # Under htmx a 4xx response would not be swapped in, so the kind error comes as a 200.
@@ -140,10 +144,8 @@ def pdf_response(request: HttpRequest, summary: dict) -> HttpResponse:
 
 
 @require_GET
-def print_view(request: HttpRequest) -> HttpResponse:
-    answers, step_url = _answers_or_step(request)
-    if step_url:
-        return redirect(step_url)
+@with_answers
+def print_view(request: HttpRequest, answers: dict) -> HttpResponse:
     sure = request.session.get(SURE_KEY)
     page = kept_page(
         request,
@@ -156,10 +158,8 @@ def print_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def pdf(request: HttpRequest) -> HttpResponse:
-    answers, step_url = _answers_or_step(request)
-    if step_url:
-        return redirect(step_url)
+@with_answers
+def pdf(request: HttpRequest, answers: dict) -> HttpResponse:
     if refused := pdf_refused(request):
         return refused
     summary = build_summary(answers, sure=request.session.get(SURE_KEY))
