@@ -242,3 +242,18 @@ def test_answers_deleted_elsewhere_start_afresh_at_the_next_save(client):
     assert client.post("/questions/safety/", {"in_danger_now": "false"}).status_code == 302
     assert saved(client) == {"in_danger_now": False}
     assert AnswerSet.objects.count() == 1
+
+
+def test_each_form_gets_its_own_copy_of_its_fields():
+    # The choice fields share their fixed choice lists between forms, and nothing else.
+    from decisionaid.questionnaire import forms
+
+    first, second = forms.Phq9Form(), forms.Phq9Form()
+    first.fields["phq9_1"].widget.attrs["data-changed"] = "yes"
+    first.fields["phq9_1"].error_messages["required"] = "Changed."
+    first.fields["phq9_1"].label = "Changed"
+    for fields in (second.fields, forms.Phq9Form.base_fields):
+        assert "data-changed" not in fields["phq9_1"].widget.attrs
+        assert fields["phq9_1"].error_messages["required"] != "Changed."
+        assert fields["phq9_1"].label != "Changed"
+    assert list(second.fields["phq9_1"].choices) == list(forms.Phq9Form.base_fields["phq9_1"].choices)
