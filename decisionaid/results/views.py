@@ -56,15 +56,14 @@ def with_answers(view):
 @with_answers
 def results(request: HttpRequest, answers: dict) -> HttpResponse:
     sure = request.session.get(SURE_KEY)
-    form = SureForm(initial=sure or None)
     if shows_invitation(request):
         # The sharing choices then change without the answers changing: drawn afresh each time.
-        return _page(request, answers, form, sure)
+        return _page(request, answers, SureForm(initial=sure or None), sure)
     page = kept_page(
         request,
         "results/results.html",
         (answers, sure),
-        lambda: _context(request, answers, form, sure),
+        lambda: _context(request, answers, SureForm(initial=sure or None), sure),
         region=answers.get("region"),
     )
     return _private(page)
