@@ -8,7 +8,7 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from decisionaid.fastread import column_value
+from decisionaid.fastread import column_value, update_columns
 from decisionaid.questionnaire.models import AnswerSet
 from decisionaid.sessions import SessionStore
 from tests.factories import maximal_answers
@@ -55,3 +55,18 @@ def test_an_unknown_session_key_reads_as_an_empty_session(client):
     response = client.get("/questions/safety/")
     assert response.status_code == 200
     assert "Delete my answers" not in response.content.decode()
+
+
+def test_answers_written_read_back_through_the_orm():
+    answer_set = AnswerSet.objects.create(answers={"region": "UK"})
+    later = timezone.now() + timedelta(minutes=5)
+    answers = {**maximal_answers(), "note": "Zoë’s “quotes” — 😊"}
+    assert update_columns(AnswerSet, {"answers": answers, "updated_at": later}, public_id=answer_set.public_id) == 1
+    answer_set.refresh_from_db()
+    assert answer_set.answers == answers
+    assert answer_set.updated_at == later
+
+
+def test_writing_to_no_row_says_so():
+    missing = "00000000-0000-0000-0000-000000000000"
+    assert update_columns(AnswerSet, {"answers": {}}, public_id=missing) == 0

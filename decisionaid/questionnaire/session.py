@@ -4,7 +4,7 @@ unguessable id and two flags, so every page can show the crisis banner without a
 from django.http import HttpRequest
 from django.utils import timezone
 
-from decisionaid.fastread import column_value
+from decisionaid.fastread import column_value, update_columns
 
 from .models import AnswerSet
 
@@ -60,7 +60,7 @@ def save_answers(request: HttpRequest, answers: dict) -> None:
     """Store `answers` as this browser's, making the answer set at the first save (or again,
     if it was deleted in the meantime). One UPDATE, without reading the row first."""
     public_id = request.session.get(ANSWERS_KEY)
-    if public_id and AnswerSet.objects.filter(public_id=public_id).update(answers=answers, updated_at=timezone.now()):
+    if public_id and update_columns(AnswerSet, {"answers": answers, "updated_at": timezone.now()}, public_id=public_id):
         return
     answer_set = AnswerSet.objects.create(answers=answers)
     request.session[ANSWERS_KEY] = str(answer_set.public_id)
