@@ -786,13 +786,14 @@ def sure_summary(sure: dict | None) -> dict:
 # Sources: every key used above, cited in full; hard-coded keys the content lacks are dropped.
 
 
-def _scored(summary: dict) -> list[dict]:
+def scores_given(summary: dict) -> list[dict]:
+    """The summary's PHQ-9 score, and its GAD-7 score when there is one."""
     return [score for score in (summary["scores"]["phq9"], summary["scores"]["gad7"]) if score]
 
 
 def _used_keys(summary: dict) -> list[str]:
     keys = []
-    for score in _scored(summary):
+    for score in scores_given(summary):
         keys += score["sources"]
     for notice in summary["notices"]:
         keys += notice["sources"]
@@ -818,7 +819,7 @@ def _attach_sources(summary: dict) -> None:
 
     for notice in summary["notices"]:
         notice["sources"] = known(notice["sources"])
-    for score in _scored(summary):
+    for score in scores_given(summary):
         score["sources"] = known(score["sources"])
     summary["numbers"] = [figure for figure in summary["numbers"] if figure["source"] in cited]
 

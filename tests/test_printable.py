@@ -146,3 +146,16 @@ def test_the_pdf_stays_within_its_page_budget(client, tmp_path, who, answers, bu
     pages, size = pdf_pages(client.get("/results/summary.pdf").content, tmp_path)
     assert f"({paper})" in size, size
     assert pages <= budget, f"{who} in {region}: {pages} pages on {paper}, budget {budget}"
+
+
+def test_on_paper_the_scores_cite_where_their_bands_come_from(client):
+    complete(client, mild_answers())
+    html = client.get("/results/print/").content.decode()
+    scores = html[html.index('class="score-list"') : html.index("</ul>", html.index('class="score-list"'))]
+    assert len(re.findall(r'class="cite-number"', scores)) == 3
+    for citation in (
+        "The PHQ-9: validity of a brief depression severity measure",
+        "the GAD-7",
+        "Anxiety disorders in primary care",
+    ):
+        assert citation in html

@@ -21,7 +21,7 @@ from decisionaid.pagecache import kept_page
 from decisionaid.pdf import html_to_pdf
 from decisionaid.questionnaire import session, steps
 from decisionaid.sharing.results import results_actions_context, shows_invitation
-from decisionaid.summary import build_summary, sure_summary
+from decisionaid.summary import build_summary, scores_given, sure_summary
 
 from .forms import SureForm
 
@@ -199,7 +199,7 @@ def comparison_grid(summary: dict, paper: bool = False) -> dict:
             }
     sources = summary["sources"]
     if paper:
-        cited = {key for score in summary["scores"].values() if isinstance(score, dict) for key in score["sources"]}
+        cited = {key for score in scores_given(summary) for key in score["sources"]}
         for option in summary["options"]:
             cited.update(key for fact in option["facts"] for key in fact["sources"])
             cited.update(option["cost"].get("sources", []))
