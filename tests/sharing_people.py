@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from decisionaid.clinicians.models import ClinicianProfile, Invitation
 from decisionaid.questionnaire.models import AnswerSet
-from decisionaid.questionnaire.session import ANSWERS_KEY
 from decisionaid.sharing import invitations
 from decisionaid.sharing.models import InvitedAnswers, SentSummary
 from tests.factories import mild_answers
+from tests.questionnaire_helpers import with_answers
 
 
 def make_clinician(username: str = "dr_a", practice: str = "Riverside Practice", password: str | None = None):
@@ -40,13 +40,7 @@ def make_invitation(clinician, **fields) -> Invitation:
 
 def give_answers(client: Client, answers: dict | None = None, crisis: bool = False) -> AnswerSet:
     """Answers saved for this browser, as if the person had filled in every step."""
-    answer_set = AnswerSet.objects.create(
-        answers=mild_answers() if answers is None else answers, crisis=crisis, completed_at=timezone.now()
-    )
-    session = client.session
-    session[ANSWERS_KEY] = str(answer_set.public_id)
-    session.save()
-    return answer_set
+    return with_answers(client, mild_answers() if answers is None else answers, crisis=crisis)
 
 
 def sent_summary(invitation: Invitation, answers: dict | None = None, **fields) -> SentSummary:
@@ -57,3 +51,19 @@ def sent_summary(invitation: Invitation, answers: dict | None = None, **fields) 
         SentSummary.objects.filter(pk=sent.pk).update(**fields)
         sent.refresh_from_db()
     return sent
+
+
+def copies_of(sent: SentSummary, variations) -> list[SentSummary]:
+    """Many summaries like `sent`, made in one query; each differs by the fields it is given."""
+    shared = (
+        "clinician",
+        "invitation",
+        "answers",
+        "content_version",
+        "phq9_total",
+        "phq9_band",
+        "gad7_total",
+        "gad7_band",
+    )
+    same = {name: getattr(sent, name) for name in shared}
+    return SentSummary.objects.bulk_create(SentSummary(**{**same, **fields}) for fields in variations)

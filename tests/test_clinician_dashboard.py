@@ -8,9 +8,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from decisionaid.sharing.models import SentSummary, SummaryOpening
+from decisionaid.sharing.models import SummaryOpening
 from tests.factories import crisis_answers, mild_answers, minimal_answers, severe_answers
-from tests.sharing_people import make_clinician, make_invitation, sent_summary
+from tests.sharing_people import copies_of, make_clinician, make_invitation, sent_summary
 
 pytestmark = pytest.mark.django_db
 
@@ -30,21 +30,7 @@ def as_a(dr_a) -> Client:
 def many_sent(invitation, count: int) -> None:
     now = timezone.now()
     first = sent_summary(invitation)
-    SentSummary.objects.bulk_create(
-        SentSummary(
-            clinician=invitation.clinician,
-            invitation=invitation,
-            answers=first.answers,
-            content_version=first.content_version,
-            phq9_total=first.phq9_total,
-            phq9_band=first.phq9_band,
-            gad7_total=first.gad7_total,
-            gad7_band=first.gad7_band,
-            crisis=n % 7 == 0,
-            sent_at=now - timedelta(minutes=n),
-        )
-        for n in range(1, count)
-    )
+    copies_of(first, ({"crisis": n % 7 == 0, "sent_at": now - timedelta(minutes=n)} for n in range(1, count)))
 
 
 def test_the_dashboard_lists_scores_bands_and_a_worded_crisis_flag(dr_a, as_a):

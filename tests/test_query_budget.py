@@ -27,7 +27,7 @@ from decisionaid.sharing.tokens import hash_token, new_share_token
 from decisionaid.summary import SURE_CODES
 from tests.factories import crisis_answers, mild_answers
 from tests.questionnaire_helpers import complete, form_data
-from tests.sharing_people import make_clinician, make_invitation, sent_summary
+from tests.sharing_people import copies_of, make_clinician, make_invitation, sent_summary
 
 pytestmark = pytest.mark.django_db
 
@@ -76,21 +76,12 @@ class World:
         make_invitation(self.clinician, label=f"Old {self.rounds}", expires_on=timezone.localdate() - timedelta(days=1))
         template = sent_summary(invitation)
         InvitedAnswers.objects.bulk_create(InvitedAnswers(answer_set=p, invitation=invitation) for p in sent)
-        rows = SentSummary.objects.bulk_create(
-            SentSummary(
-                clinician=self.clinician,
-                invitation=invitation,
-                answer_set=person,
-                answers=template.answers,
-                content_version=template.content_version,
-                phq9_total=template.phq9_total,
-                phq9_band=template.phq9_band,
-                gad7_total=template.gad7_total,
-                gad7_band=template.gad7_band,
-                crisis=i % 7 == 0,
-                sent_at=now - timedelta(hours=i),
-            )
-            for i, person in enumerate(sent)
+        rows = copies_of(
+            template,
+            (
+                {"answer_set": person, "crisis": i % 7 == 0, "sent_at": now - timedelta(hours=i)}
+                for i, person in enumerate(sent)
+            ),
         )
         rows = SentSummary.objects.filter(public_id__in=[row.public_id for row in rows])
         SummaryOpening.objects.bulk_create(
