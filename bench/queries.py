@@ -25,7 +25,7 @@ from decisionaid.summary import SURE_CODES
 
 def count(client: Client, method: str, path: str, data: dict | None = None) -> int:
     """A new person's first view of the page in a running worker: the clinical content in
-    memory (read again about once a minute, counted apart), no page kept from before."""
+    memory (read again about once a minute, counted apart), nothing cached from before."""
     snapshot.current()
     for alias in settings.CACHES:
         caches[alias].clear()

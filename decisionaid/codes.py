@@ -1,7 +1,8 @@
 """The contract's vocabulary (../shared/contract/answers.schema.json), as Django choices.
 
 Field names and values on forms, in the summary and in exports are exactly these codes;
-the labels are the plain words a person reads.
+the labels are the plain words a person reads. The PHQ-9 and GAD-7 answer scales are
+defined with the instruments, in decisionaid/instruments.py.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -118,21 +119,6 @@ IMPORTANCE_SCALE = [
     (4, _("Matters a great deal")),
 ]
 
-# The PHQ-9 and GAD-7 answer scale, in the instruments' own words (FACTS.md section 7).
-FREQUENCY = [
-    (0, "Not at all"),
-    (1, "Several days"),
-    (2, "More than half the days"),
-    (3, "Nearly every day"),
-]
-
-DIFFICULTY = [
-    (0, "Not difficult at all"),
-    (1, "Somewhat difficult"),
-    (2, "Very difficult"),
-    (3, "Extremely difficult"),
-]
-
 OPTION_SLUGS = [
     ("psychodynamic", _("Psychodynamic therapy")),
     ("cbt", _("Cognitive behavioural therapy (CBT)")),
@@ -145,5 +131,6 @@ EVIDENCE_LEVELS = [
     ("strong", _("Strong evidence")),
     ("moderate", _("Moderate evidence")),
     ("limited", _("Limited evidence")),
-    ("insufficient", _("Not enough evidence")),
+    ("not_recommended", _("Not recommended")),
+    ("insufficient", _("Not enough research")),
 ]

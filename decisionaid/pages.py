@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from decisionaid import disclosures
 from decisionaid.content import snapshot
 from decisionaid.questionnaire import session
 
@@ -14,11 +15,22 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def about(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/about.html", {"version": snapshot.current().version})
+    levels = disclosures.reading_levels()
+    context = {
+        "version": snapshot.current().version,
+        "reading_levels": levels,
+        "highest_grade": max(level["grade"] for level in levels),
+        "measured_on": disclosures.MEASURED_ON,
+    }
+    return render(request, "pages/about.html", context)
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/privacy.html", {"retention_days": settings.ANSWER_RETENTION_DAYS})
+    context = {
+        "retention_days": settings.ANSWER_RETENTION_DAYS,
+        "sent_retention_days": settings.SENT_SUMMARY_RETENTION_DAYS,
+    }
+    return render(request, "pages/privacy.html", context)
 
 
 def help_now(request: HttpRequest) -> HttpResponse:
@@ -30,7 +42,7 @@ def help_now(request: HttpRequest) -> HttpResponse:
 
 
 def _error(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:
-    return render(request, "pages/error.html", {"title": title, "message": message}, status=status)
+    return render(request, "pages/message.html", {"title": title, "message": message}, status=status)
 
 
 def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
@@ -76,12 +88,13 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
-    """For load balancers: 200 when the database answers, 503 when it does not."""
-    from django.db import DatabaseError, connection
+    """For load balancers: 200 when the database answers (one small query), 503 when it does not."""
+    from django.db import DatabaseError
+
+    from decisionaid.content.models import ContentVersion
 
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+        ContentVersion.objects.exists()
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")

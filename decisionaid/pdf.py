@@ -1,88 +1,81 @@
-"""Turning the printable summary's HTML into a PDF with WeasyPrint, on request, never stored.
+"""The paper summary: the print view's context, and the PDF made from it on request, never stored.
 
-WeasyPrint may only read our own static files (stylesheet, fonts): any other address is
-refused, so a PDF never fetches anything from outside."""
+The results page, a share link and a clinician's copy all offer the same PDF, so its
+helpers live here rather than in any one app's views."""
 
-import atexit
+import json
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.staticfiles import finders
-from django.core.exceptions import SuspiciousFileOperation
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 
-BASE_URL = "https://decisionaid.invalid/"
+from decisionaid import ratelimit
+from decisionaid.paper import paper_data
+from decisionaid.results.grid import comparison_grid, crisis_region
+
+LETTER_REGIONS = {"US", "CA"}
+LAYOUT = Path(settings.BASE_DIR) / "templates" / "results" / "summary.typ"
+# DejaVu Sans Condensed, shipped with the app, so every server lays out the same paper.
+FONTS = Path(__file__).resolve().parent / "fonts"
 
 
-class ForbiddenFetch(ValueError):
-    pass
+def printable_context(summary: dict) -> dict:
+    """What the print view and the PDF need: the one summary, laid out for paper."""
+    return {
+        "summary": summary,
+        "grid": comparison_grid(summary, paper=True),
+        "crisis_region": crisis_region(summary),
+        "sure_state": summary["sure"],
+        "print_view": True,
+        "base_template": "results/print_base.html",
+        "made_on": timezone.localdate(),
+    }
 
 
-def _static_file(url: str) -> Path:
-    parts = urlsplit(url)
-    if f"{parts.scheme}://{parts.netloc}/" != BASE_URL or not parts.path.startswith(settings.STATIC_URL):
-        raise ForbiddenFetch(url)
-    relative = parts.path[len(settings.STATIC_URL) :]
-    root = Path(settings.STATIC_ROOT)
-    candidate = (root / relative).resolve()
-    if candidate.is_file() and candidate.is_relative_to(root.resolve()):
-        return candidate
+def paper_size(summary: dict) -> str:
+    """Letter where that is the usual paper, A4 elsewhere."""
+    return "letter" if summary["region"] in LETTER_REGIONS else "A4"
+
+
+def summary_pdf(summary: dict) -> bytes:
+    """The print view's sections as a tagged PDF (PDF/UA-1), laid out by Typst. Its words
+    come as JSON data, so no value is ever read as Typst markup."""
+    import typst  # imported here: only the PDF needs it
+
+    paper = {"A4": "a4", "letter": "us-letter"}[paper_size(summary)]
+    data = json.dumps(paper_data(printable_context(summary), paper), ensure_ascii=False)
+    return typst.compile(
+        str(LAYOUT),
+        root=str(LAYOUT.parent),
+        font_paths=[str(FONTS)],
+        ignore_system_fonts=True,
+        sys_inputs={"paper": data},
+        pdf_standards=["ua-1"],
+    )
+
+
+def pdf_refused(request: HttpRequest) -> HttpResponse | None:
+    """A kind 429 once this person (or clinician) has made many PDFs this hour: each one
+    takes real work on the server, so a loop cannot tie it up."""
+    if ratelimit.allow("pdf", ratelimit.client_key(request), settings.PDF_LIMIT_PER_HOUR):
+        return None
+    return ratelimit.too_many(
+        request, _("You have made many PDFs in the last hour. Please try again later, or use the print view.")
+    )
+
+
+def pdf_response(request: HttpRequest, summary: dict) -> HttpResponse:
+    """The summary's PDF, made now and not stored; its name carries the date, never the person."""
     try:
-        found = finders.find(relative)
-    except SuspiciousFileOperation as error:
-        raise ForbiddenFetch(url) from error
-    if not found:
-        raise ForbiddenFetch(url)
-    return Path(found)
-
-
-def _fetcher():
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    class StaticOnlyFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
-            path = _static_file(url)
-            mime = {".css": "text/css", ".ttf": "font/ttf", ".svg": "image/svg+xml"}.get(path.suffix, "")
-            return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": mime})
-
-    return StaticOnlyFetcher(fail_on_errors=False)
-
-
-PRINT_CSS = "css/print.css"
-_cache: dict = {}
-# Dropped before the interpreter tears WeasyPrint's modules down: a FontConfiguration freed
-# after that fails in its __del__ and prints a traceback on the way out.
-atexit.register(_cache.clear)
-
-
-def _stylesheets(paper: str) -> tuple:
-    """The paper stylesheet and the page size, parsed once per process (each parse, with its
-    fonts, costs more than laying out a page), and again when the file changes."""
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
-
-    url = f"{BASE_URL}{settings.STATIC_URL.lstrip('/')}{PRINT_CSS}"
-    path = _static_file(url)
-    version = (path, path.stat().st_mtime_ns)
-    if _cache.get("version") != version:
-        _cache.clear()
-        _cache["version"] = version
-        _cache["fonts"] = FontConfiguration()
-        _cache["print"] = CSS(
-            string=path.read_text(), base_url=url, url_fetcher=_fetcher(), font_config=_cache["fonts"]
-        )
-    if paper not in _cache:
-        _cache[paper] = CSS(string=f"@page {{ size: {paper}; }}", font_config=_cache["fonts"])
-    return _cache["fonts"], [_cache["print"], _cache[paper]]
-
-
-def html_to_pdf(html: str, paper: str = "A4") -> bytes:
-    """`html` is the print view made for the PDF (without its stylesheet link, which is
-    parsed once here). `paper` is a CSS page size ("A4", "letter"): print.css leaves the
-    size to the browser's print dialog, so the PDF sets it here."""
-    # Imported here: WeasyPrint loads Pango at import, which only the PDF view needs.
-    from weasyprint import HTML
-
-    fonts, stylesheets = _stylesheets(paper)
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher())
-    return document.write_pdf(stylesheets=stylesheets, font_config=fonts)
+        with ratelimit.pdf_slot():
+            body = summary_pdf(summary)
+    except ratelimit.Busy:
+        return ratelimit.busy(request)
+    response = HttpResponse(body, content_type="application/pdf")
+    filename = f"decisionaid-summary-{timezone.localdate().isoformat()}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    add_never_cache_headers(response)
+    return response

@@ -1,22 +1,20 @@
-"""Django's database sessions, read with one plain SQL query (decisionaid/fastread.py).
+"""Django's database sessions (SESSION_ENGINE), refusing keys Django never makes.
 
-Set as SESSION_ENGINE. Everything else (saving, expiry, `clearsessions`) is Django's own."""
+Django makes session keys of lowercase letters and digits. A cookie holding anything else
+(a NUL byte, which PostgreSQL cannot even compare, or a quote) is treated as no session at
+all, before it reaches the database: the person simply starts a new one."""
+
+import re
 
 from django.contrib.sessions.backends import db
-from django.utils import timezone
 
-from decisionaid.fastread import column_value
+SESSION_KEY = re.compile(r"[a-z0-9]{8,40}")
 
 
 class SessionStore(db.SessionStore):
+    def _validate_session_key(self, key: str | None) -> bool:
+        return bool(key) and SESSION_KEY.fullmatch(key) is not None
+
     def load(self) -> dict:
-        data = None
-        if self.session_key:
-            data = column_value(
-                self.model, "session_data", session_key=self.session_key, expire_date__gt=timezone.now()
-            )
-        if data is None:
-            # As Django's own: an unknown or expired key is dropped, and a new one made on save.
-            self._session_key = None
-            return {}
-        return self.decode(data)
+        # No key (none sent, or a refused one) is no session: nothing to ask the database.
+        return super().load() if self.session_key else {}

@@ -1,11 +1,13 @@
 """Settings for decisionaid, read from the environment with safe defaults.
 
-DEBUG is off unless asked for. Outside DEBUG and the test runner, the app refuses to start
+DEBUG is off unless asked for. A server (gunicorn, or runserver without DEBUG) refuses to start
 without a real SECRET_KEY and ALLOWED_HOSTS, so a forgotten variable cannot ship a known key.
+A command typed on a development machine (see DEVELOPMENT_COMMAND) gets development's key and
+hosts, so the README's commands work on a fresh clone. The tests use decisionaid/test_settings.py.
 """
 
 import os
-import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -14,13 +16,31 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+TRUE_WORDS = ("1", "true", "yes", "on")
+FALSE_WORDS = ("0", "false", "no", "off")
 
-def envbool(name: str, default: str = "False") -> bool:
-    return os.environ.get(name, default).strip().lower() in ("1", "true", "yes", "on")
+
+def envbool(name: str, default: bool = False) -> bool:
+    """1/0, true/false, yes/no, on/off (any case); anything else stops the app with a message,
+    so a typo such as DEBUG=flase never silently means one or the other."""
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in TRUE_WORDS:
+        return True
+    if raw in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(f"{name} must be one of {', '.join(TRUE_WORDS + FALSE_WORDS)}, not {raw!r}.")
 
 
 def envint(name: str, default: int) -> int:
-    return int(os.environ.get(name, default))
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
 
 
 def envsecret(name: str) -> str:
@@ -37,19 +57,34 @@ def envlist(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = envbool("DEBUG")
-TESTING = "pytest" in sys.modules or sys.argv[1:2] == ["test"]
 
+# manage.py names the command it runs. A command other than runserver, on a machine where none
+# of production's own variables is set, is someone at a development machine: it may use the
+# development key, which signs nothing that lasts. A server (gunicorn, runserver) never does.
+PRODUCTION_VARIABLES = ("SECRET_KEY", "SECRET_KEY_FILE", "ALLOWED_HOSTS")
+COMMAND = os.environ.get("DECISIONAID_COMMAND", "")
+DEVELOPMENT_COMMAND = COMMAND not in ("", "runserver") and not any(os.environ.get(n) for n in PRODUCTION_VARIABLES)
+DEVELOPMENT = DEBUG or DEVELOPMENT_COMMAND
+# Production is everything else: secure by default, each setting still overridable (e.g.
+# SECURE_SSL_REDIRECT=0 for a loopback benchmark).
+PRODUCTION = not DEVELOPMENT
+
+DEVELOPMENT_SECRET_KEY = "insecure-key-for-development-only-never-for-a-server-0123456789"  # noqa: S105
 SECRET_KEY = envsecret("SECRET_KEY")
-if not SECRET_KEY:
-    if not (DEBUG or TESTING):
-        raise ImproperlyConfigured("Set SECRET_KEY (or SECRET_KEY_FILE) to a long random value.")
-    SECRET_KEY = "insecure-key-for-development-and-tests-only"  # noqa: S105 (never used in production)
+if not SECRET_KEY and DEVELOPMENT:
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
+if PRODUCTION and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
+    raise ImproperlyConfigured(
+        "Set SECRET_KEY (or SECRET_KEY_FILE) to a long random value: at least 50 characters, "
+        'for example from `python3 -c "import secrets; print(secrets.token_urlsafe(50))"`.'
+    )
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
-    if not (DEBUG or TESTING):
+    if PRODUCTION:
         raise ImproperlyConfigured("Set ALLOWED_HOSTS to the host names this app serves.")
-    ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+    ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -59,12 +94,17 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "django_htmx",
     "template_partials",
     "csp",
+    "axes",
     "decisionaid.content",
     "decisionaid.questionnaire",
     "decisionaid.results",
+    "decisionaid.clinicians",
+    "decisionaid.sharing",
+    "decisionaid.ratelimit",
 ]
 
 MIDDLEWARE = [
@@ -79,12 +119,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "decisionaid.middleware.signed_in_idle_timeout",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # django-axes asks to be last: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "decisionaid.urls"
+FORM_RENDERER = "decisionaid.renderer.FormRenderer"
 WSGI_APPLICATION = "decisionaid.wsgi.application"
 
 TEMPLATES = [
@@ -107,9 +151,11 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=envint("DB_CONN_MAX_AGE", 60),
+        # A connection held open between requests is tested before use, so the first request after
+        # a database restart gets a fresh one instead of an error.
+        conn_health_checks=True,
     )
 }
-
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several worker processes on one SQLite file: take the write lock at the start of a
     # transaction and wait for it, rather than fail with "database is locked".
@@ -118,8 +164,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Rate limits and sign-in lockouts are counted in the database, so they hold across every
+# worker and app server. The cache holds nothing that must be shared.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# ---------------------------------------------------------------------------------------
+# Clinicians: accounts, sign-in lockout, sessions.
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -127,13 +179,55 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Older hashes still verify, and are upgraded to Argon2 at the next sign-in.
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "clinician_dashboard"
+LOGOUT_REDIRECT_URL = "login"
 
-# Sessions live in the database so any number of app servers see the same people.
-# Django's database sessions, read with one plain SQL query (decisionaid/sessions.py).
+# Failed sign-ins are counted in the database, per user name and address together: a stranger
+# elsewhere cannot lock a clinician out.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "decisionaid.clinicians.views.locked_out"
+# The client's address, for lockouts and rate limits (django-ipware). With no proxy in front,
+# the connection's own address. Behind TRUSTED_PROXY_COUNT proxies (load balancers) that each
+# append the address they received from to TRUSTED_PROXY_HEADER, the entry that many places
+# from the header's right end, which no client can forge. Never set it without such a proxy.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXY_HEADER = os.environ.get("TRUSTED_PROXY_HEADER", "X-Forwarded-For")
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_" + TRUSTED_PROXY_HEADER.upper().replace("-", "_")] if TRUSTED_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+# ipware counts the proxies named in the header: all but the last, which is the connection.
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1 if TRUSTED_PROXY_COUNT else None
+AXES_IPWARE_PROXY_ORDER = "left-most"
+IPWARE_STRICT = False
+
+# Sessions live in the database so any number of app servers see the same people; keys that
+# are not Django's own shape are refused as unknown (decisionaid/sessions.py).
 SESSION_ENGINE = "decisionaid.sessions"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60 * 24 * 30)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A signed-in clinician's session ends after this many minutes without a request (patients'
+# sessions last SESSION_COOKIE_AGE, so their answers wait for them).
+SIGNED_IN_IDLE_MINUTES = envint("SIGNED_IN_IDLE_MINUTES", 30)
+
+# ---------------------------------------------------------------------------------------
+# Language, static files.
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English")]
@@ -150,36 +244,56 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if not (DEBUG or TESTING)
+            if PRODUCTION
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
-
 # Outside production, whitenoise serves straight from the source folders.
-WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEVELOPMENT
+FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# How long a worker holds the clinical content in memory before reading it again. A save
+# in the admin shows at once in the worker that made it, and in the others within this time.
+CONTENT_CACHE_SECONDS = envint("CONTENT_CACHE_SECONDS", 60)
 
-# How long answers that nobody asked to keep are stored, in days.
+# ---------------------------------------------------------------------------------------
+# Retention and limits.
+
+# Days before answers that nobody asked us to store are deleted (decisionaid/retention.py).
 ANSWER_RETENTION_DAYS = envint("ANSWER_RETENTION_DAYS", 30)
+# Days the clinician's copy of a sent summary is stored; they copy it into their own records.
+SENT_SUMMARY_RETENTION_DAYS = envint("SENT_SUMMARY_RETENTION_DAYS", 180)
 
-# Production is anything not DEBUG and not the test runner: secure by default there,
-# each setting still overridable (e.g. SECURE_SSL_REDIRECT=0 behind a TLS-terminating proxy
-# that sets X-Forwarded-Proto, or for a loopback benchmark).
-PRODUCTION = not (DEBUG or TESTING)
+# At most this many an hour, refilled evenly (decisionaid/ratelimit/).
+SHARE_LINK_LIMIT_PER_HOUR = envint("SHARE_LINK_LIMIT_PER_HOUR", 10)
+SEND_SUMMARY_LIMIT_PER_HOUR = envint("SEND_SUMMARY_LIMIT_PER_HOUR", 5)
+# Summaries sent through one invitation link, by everyone who holds it.
+INVITATION_SEND_LIMIT_PER_HOUR = envint("INVITATION_SEND_LIMIT_PER_HOUR", 30)
+INVITATION_LIMIT_PER_HOUR = envint("INVITATION_LIMIT_PER_HOUR", 20)
+PDF_LIMIT_PER_HOUR = envint("PDF_LIMIT_PER_HOUR", 30)
+PASSWORD_CHANGE_LIMIT_PER_HOUR = envint("PASSWORD_CHANGE_LIMIT_PER_HOUR", 10)
+# PDFs made at once by one worker process; one more waits a little, then gets a kind "busy" page.
+PDF_CONCURRENCY = envint("PDF_CONCURRENCY", 2)
+
+# ---------------------------------------------------------------------------------------
+# Security headers. Secure by default in production; each one still overridable.
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", str(PRODUCTION))
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", PRODUCTION)
+# A load balancer's health check often comes over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", str(PRODUCTION))
-SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", str(PRODUCTION))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", PRODUCTION)
 if envbool("TRUST_X_FORWARDED_PROTO"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", str(PRODUCTION))
-CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", str(PRODUCTION))
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", PRODUCTION)
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", PRODUCTION)
 CSRF_COOKIE_HTTPONLY = True
-CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "decisionaid.pages.csrf_failure"
 
 # A strict policy: our own origin only, no inline scripts or styles anywhere.
 CONTENT_SECURITY_POLICY = {
@@ -198,99 +312,28 @@ CONTENT_SECURITY_POLICY = {
 }
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 
+# ---------------------------------------------------------------------------------------
+# Logs. Share-link and invitation tokens never reach one: the filter rewrites /s/<token> and
+# /invite/<token> in every line of Django's loggers and the development server's; gunicorn's
+# own loggers get it from gunicorn.conf.py and decisionaid/sharing/apps.py.
+
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    # WeasyPrint warns about every screen-only CSS rule it skips; only its errors matter.
-    "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
-}
-CSRF_FAILURE_VIEW = "decisionaid.pages.csrf_failure"
-FIXTURE_DIRS = [BASE_DIR / "fixtures"]
-
-# Only the benchmark turns this on: it adds /bench/limit/, a constant response through the
-# same middleware, to measure the limit of the stack.
-BENCH_ENDPOINTS = envbool("BENCH_ENDPOINTS")
-
-# ---------------------------------------------------------------------------------------
-# Sharing and clinicians (issue 5).
-from datetime import timedelta  # noqa: E402
-
-INSTALLED_APPS += ["axes", "decisionaid.clinicians", "decisionaid.sharing"]
-# django-axes asks to be last: it turns a locked-out sign-in into the lockout page.
-MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
-
-PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
-    # Older hashes still verify, and are upgraded to Argon2 at the next sign-in.
-    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
-    "django.contrib.auth.hashers.ScryptPasswordHasher",
-]
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "clinician_dashboard"
-LOGOUT_REDIRECT_URL = "login"
-
-# Failed sign-ins are counted in the database, so every app server sees the same counts.
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
-AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
-# One user name from one address: a stranger elsewhere cannot lock a clinician out.
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "decisionaid.clinicians.views.locked_out"
-# Behind a proxy, the client's address is in X-Forwarded-For; say how many proxies to trust.
-if envint("AXES_IPWARE_PROXY_COUNT", 0):
-    AXES_IPWARE_PROXY_COUNT = envint("AXES_IPWARE_PROXY_COUNT", 0)
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-
-# Rate limits count in the cache; with several app servers name a shared one (e.g. Django's
-# database cache after `manage.py createcachetable`).
-CACHES = {
-    "default": {
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": os.environ.get("CACHE_LOCATION", ""),
+    "filters": {"redact_tokens": {"()": "decisionaid.sharing.redact.RedactTokens"}},
+    "formatters": {
+        "django.server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}", "style": "{"}
     },
-    # Whole pages as drawn (decisionaid/pagecache.py), keyed by a digest of all they show.
-    # Always this process's own memory, never a shared or lasting store, and kept briefly:
-    # they hold what a person answered, though nothing that says who they are.
-    "kept_pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "kept-pages",
-        "TIMEOUT": 300,
-        "OPTIONS": {"MAX_ENTRIES": envint("KEPT_PAGES", 300)},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server", "filters": ["redact_tokens"]},
     },
-}
-KEPT_PAGES_CACHE = "kept_pages"
-SHARE_LINK_LIMIT_PER_HOUR = envint("SHARE_LINK_LIMIT_PER_HOUR", 10)
-SEND_SUMMARY_LIMIT_PER_HOUR = envint("SEND_SUMMARY_LIMIT_PER_HOUR", 5)
-INVITATION_LIMIT_PER_HOUR = envint("INVITATION_LIMIT_PER_HOUR", 20)
-PDF_LIMIT_PER_HOUR = envint("PDF_LIMIT_PER_HOUR", 30)
-# How long a worker keeps the clinical content in memory before reading it again. A save
-# in the admin shows at once in the worker that made it, and in the others within this time.
-CONTENT_CACHE_SECONDS = envint("CONTENT_CACHE_SECONDS", 60)
-
-# Share-link and invitation tokens never reach a log: the filter rewrites the paths in
-# Django's request, CSRF and development-server lines (and gunicorn's, see sharing/apps.py).
-LOGGING.setdefault("filters", {})["redact_tokens"] = {"()": "decisionaid.sharing.redact.RedactTokens"}
-LOGGING.setdefault("formatters", {})["django.server"] = {
-    "()": "django.utils.log.ServerFormatter",
-    "format": "[{server_time}] {message}",
-    "style": "{",
-}
-LOGGING["handlers"]["django.server"] = {
-    "class": "logging.StreamHandler",
-    "formatter": "django.server",
-    "filters": ["redact_tokens"],
-}
-LOGGING["handlers"]["console"].setdefault("filters", []).append("redact_tokens")
-LOGGING.setdefault("loggers", {}).update(
-    {
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's own default handlers on "django" are dropped: its lines go to the root's
+        # console once, through the filter.
+        "django": {"handlers": [], "level": LOG_LEVEL, "filters": ["redact_tokens"]},
         "django.request": {"filters": ["redact_tokens"]},
         "django.security": {"filters": ["redact_tokens"]},
         "django.security.csrf": {"filters": ["redact_tokens"]},
@@ -300,5 +343,8 @@ LOGGING.setdefault("loggers", {}).update(
             "propagate": False,
             "filters": ["redact_tokens"],
         },
-    }
-)
+        # WeasyPrint warns about every screen-only CSS rule it skips; only its errors matter.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
+    },
+}

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -16,11 +15,6 @@ urlpatterns = [
     path("", include("decisionaid.clinicians.urls")),
     path("admin/", admin.site.urls),
 ]
-
-if settings.BENCH_ENDPOINTS:
-    from decisionaid import bench_views
-
-    urlpatterns.append(path("bench/limit/", bench_views.limit))
 
 handler400 = "decisionaid.pages.bad_request"
 handler403 = "decisionaid.pages.forbidden"

@@ -1,5 +1,7 @@
 """Walking a test client through the questionnaire as a person would, with form posts."""
 
+import re
+
 from django.test import Client
 
 from decisionaid.questionnaire import steps
@@ -38,3 +40,8 @@ def with_answers(client: Client, answers: dict, *, crisis: bool = False) -> Answ
         session[CRISIS_KEY] = True
     session.save()
     return answer_set
+
+
+def page_text(html: str) -> str:
+    """The words on a page as a person reads them, numbers that are links included."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))

@@ -4,7 +4,7 @@ and an htmx step swap at most 8 KB, both gzip-compressed as production serves th
 
 Pages are compressed by Django's GZipMiddleware here as in production. Static files are not:
 under the tests whitenoise serves the source files as they are, while in production it serves
-the gzip copies `collectstatic` makes, so this test gzips them the same way (level 9, kept only
+the gzip copies `collectstatic` makes, so this test gzips them the same way (level 9, used only
 when smaller). Sizes are of bodies; headers are left out."""
 
 import gzip
@@ -116,3 +116,11 @@ def test_an_htmx_step_swap_is_at_most_8_kb_compressed_and_smaller_than_the_page(
     assert "<html" not in decoded(swap) and "<html" in decoded(page)
     assert len(as_served(swap)) <= HTMX_SWAP_BUDGET
     assert len(as_served(page)) > len(as_served(swap))
+
+
+def test_the_print_view_downloads_no_font_files(client):
+    complete(client, mild_answers())
+    html = decoded(client.get("/results/print/", HTTP_ACCEPT_ENCODING="gzip"))
+    fetched_urls = set(fetched(client, html))
+    assert any(url.endswith("print.css") for url in fetched_urls)
+    assert not [url for url in fetched_urls if url.endswith((".ttf", ".otf", ".woff", ".woff2"))]

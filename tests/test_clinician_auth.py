@@ -1,11 +1,15 @@
 """Clinician accounts: sign in and out, change password, Argon2 hashes, and a pause after
 repeated failed sign-ins (django-axes, counted in the database)."""
 
+from datetime import timedelta
+
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import identify_hasher
+from django.test import Client
 
+from decisionaid.middleware import SEEN_KEY
 from tests.sharing_people import make_clinician
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +106,99 @@ def test_a_weak_new_password_is_refused_with_errors_by_the_field(client, dr_a):
     html = response.content.decode()
     assert "Your password was not changed" in html
     assert 'aria-invalid="true"' in html
+
+
+# Issue 15: hardening found by an outside review.
+
+
+def test_a_signed_in_clinician_sent_back_to_the_sign_in_page_lands_on_the_dashboard(client, dr_a):
+    client.force_login(dr_a)
+    for next_url in ("/accounts/login/", "/accounts/login/?next=/accounts/login/", "https://evil.example/"):
+        response = client.get("/accounts/login/", {"next": next_url})
+        assert response.status_code == 302, next_url
+        assert response["Location"] == "/clinic/"
+
+
+def test_a_huge_user_name_is_a_kind_error_and_never_reaches_the_lockout_table(client, dr_a):
+    for length in (151, 256, 5000):
+        response = sign_in(client, username="x" * length, password="wrong")
+        assert response.status_code == 200
+        assert "You are not signed in" in response.content.decode()
+    assert not AccessAttempt.objects.filter(username__startswith="xxx").exists()
+
+
+def test_guessing_the_old_password_on_the_change_form_is_paused(client, dr_a, settings):
+    settings.PASSWORD_CHANGE_LIMIT_PER_HOUR = 3
+    client.force_login(dr_a)
+    form = {
+        "old_password": "guess",
+        "new_password1": "a new long pass 77 phrase",
+        "new_password2": "a new long pass 77 phrase",
+    }
+    for _ in range(3):
+        assert client.post("/accounts/password/", form).status_code == 200
+    response = client.post("/accounts/password/", {**form, "old_password": PASSWORD})
+    assert response.status_code == 429
+    assert "Please wait a while" in response.content.decode()
+    assert get_user_model().objects.get(pk=dr_a.pk).check_password(PASSWORD)
+
+
+def test_the_password_pages_are_never_cached(client, dr_a):
+    client.force_login(dr_a)
+    for path in ("/accounts/password/", "/accounts/password/done/", "/accounts/login/"):
+        response = client.get(path, follow=True)
+        assert "no-store" in response["Cache-Control"], path
+
+
+def test_a_clinician_is_signed_out_after_half_an_hour_without_a_request(client, dr_a, settings):
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    sign_in(client)
+    assert client.get("/clinic/").status_code == 200
+    session = Session.objects.get(session_key=client.session.session_key)
+    left = session.expire_date - timezone.now()
+    assert 29 * 60 < left.total_seconds() <= settings.SIGNED_IN_IDLE_MINUTES * 60
+    # 25 minutes on, a request moves the end on by another half hour.
+    store = client.session
+    store[SEEN_KEY] -= 25 * 60
+    store.save()
+    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() + timedelta(minutes=5))
+    assert client.get("/clinic/").status_code == 200
+    session.refresh_from_db()
+    assert (session.expire_date - timezone.now()).total_seconds() > 29 * 60
+    # Half an hour on, with no request in between, the session is gone.
+    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now())
+    response = client.get("/clinic/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_a_patients_session_keeps_its_long_life(client, settings):
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    client.get("/questions/safety/")
+    client.post("/questions/safety/", {"in_danger_now": "no"})
+    session = Session.objects.get(session_key=client.session.session_key)
+    assert (session.expire_date - timezone.now()).total_seconds() > settings.SESSION_COOKIE_AGE - 60
+
+
+BEHIND_ONE_PROXY = {"AXES_IPWARE_PROXY_COUNT": 0, "AXES_IPWARE_META_PRECEDENCE_ORDER": ["HTTP_X_FORWARDED_FOR"]}
+
+
+def test_behind_a_trusted_load_balancer_one_persons_wrong_passwords_lock_out_only_them(client, dr_a, settings):
+    # What settings.py sets for TRUSTED_PROXY_COUNT=1 (tests/test_settings.py checks that).
+    for name, value in BEHIND_ONE_PROXY.items():
+        setattr(settings, name, value)
+    balancer = {"REMOTE_ADDR": "10.0.0.2"}
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        # Whatever the person puts in the header themselves, the balancer's entry comes last.
+        sign_in(client, password="wrong", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.9", **balancer)
+    assert sign_in(client, HTTP_X_FORWARDED_FOR="203.0.113.9", **balancer).status_code == 429
+    assert sign_in(Client(), HTTP_X_FORWARDED_FOR="198.51.100.7", **balancer).status_code == 302
+
+
+def test_without_a_trusted_proxy_a_forged_forwarded_for_header_changes_nothing(client, dr_a, settings):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, password="wrong", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}", REMOTE_ADDR="203.0.113.9")
+    assert sign_in(client, HTTP_X_FORWARDED_FOR="198.51.100.99", REMOTE_ADDR="203.0.113.9").status_code == 429

@@ -12,16 +12,21 @@ from decisionaid import codes
 from decisionaid.content.models import (
     Concern,
     ContentVersion,
+    CostItem,
     Evidence,
+    Figure,
     FitRule,
+    GlossaryTerm,
     Option,
+    OptionAccess,
     OptionFact,
     Region,
     Resource,
     Source,
+    SureItem,
 )
-from decisionaid.readability import grade, sentences
-from decisionaid.summary import NUMBERS, SCORE_SOURCES, match_rule
+from decisionaid.summary import SCORE_SOURCES, match_rule
+from tests.readability import grade, sentences
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +56,7 @@ def test_every_evidence_statement_cites_an_existing_source():
 
 
 def test_there_is_evidence_for_every_option_and_every_concern():
+    # tests/test_evidence_grid.py checks each cell's level against EVIDENCE.md's table.
     pairs = set(Evidence.objects.values_list("option__slug", "concern__code"))
     expected = {(option, concern) for option in OPTION_ORDER for concern, _label in codes.CONCERNS}
     assert pairs == expected
@@ -281,18 +287,19 @@ def test_every_source_is_cited_by_something():
         (Option, "sessions_sources"),
         (Region, "payment_sources"),
         (Region, "emergency_sources"),
+        (Concern, "description_sources"),
+        *[(model, "sources") for model in (CostItem, OptionAccess, GlossaryTerm, SureItem)],
+        (Figure, "source"),
     ]:
         cited |= set(model.objects.exclude(**{f"{field}__isnull": True}).values_list(f"{field}__key", flat=True))
-    # The score bands and the icon-array figures are worked out in code, and cite from there.
+    # The score bands are worked out in code, and cite from there.
     cited |= {key for keys in SCORE_SOURCES.values() for key in keys}
-    cited |= {figure["source"] for figure in NUMBERS}
     assert not set(Source.objects.values_list("key", flat=True)) - cited
 
 
 def test_every_source_cited_from_code_is_in_the_content():
     keys = set(Source.objects.values_list("key", flat=True))
     assert {key for sources in SCORE_SOURCES.values() for key in sources} <= keys
-    assert {figure["source"] for figure in NUMBERS} <= keys
 
 
 def test_sources_give_full_citations_and_well_formed_dois():
@@ -304,14 +311,24 @@ def test_sources_give_full_citations_and_well_formed_dois():
 
 
 def test_figures_from_memory_are_marked_approximate():
-    # FACTS.md tags these "from memory, verify" or gives them low confidence.
-    for key in ["nice-cg90", "nice-cg192", "uptodate-2021", "therapy-harms-note", "findahelpline"]:
+    # FACTS.md and EVIDENCE.md tag these "from memory, verify" or give them low confidence.
+    for key in [
+        "nice-cg90",
+        "nice-cg192",
+        "uptodate-2021",
+        "therapy-harms-note",
+        "findahelpline",
+        "roddy-2020",
+        "grilo-2009",
+        "zanarini-2007",
+        "apa-dsm5",
+    ]:
         assert Source.objects.get(key=key).approximate, key
 
 
 def test_the_content_is_reviewed_at_least_once_a_year():
     version = ContentVersion.current()
-    assert version.version == "2026.2"
+    assert version.version == "2026.3"
     assert version.reviewed_on < version.next_review_on <= version.reviewed_on + timedelta(days=366)
 
 
@@ -328,6 +345,7 @@ def test_every_claim_was_reviewed_for_this_release():
 def test_every_patient_facing_content_text_reads_at_grade_7_or_below():
     texts = [
         *Evidence.objects.values_list("summary", flat=True),
+        *Concern.objects.values_list("description", flat=True),
         *OptionFact.objects.values_list("text", flat=True),
         *FitRule.objects.values_list("text", flat=True),
         *Region.objects.values_list("payment", flat=True),
@@ -359,6 +377,7 @@ def test_evidence_summaries_are_short():
 def test_numbers_are_natural_frequencies_not_percentages():
     texts = [
         *Evidence.objects.values_list("summary", flat=True),
+        *Concern.objects.values_list("description", flat=True),
         *OptionFact.objects.values_list("text", flat=True),
         *FitRule.objects.values_list("text", flat=True),
     ]

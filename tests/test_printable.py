@@ -1,23 +1,39 @@
-"""The printable summary: a print view and a PDF, both rendering the one summary."""
+"""The paper summary: a print view and a PDF, both rendering the one summary, in readable
+type (body 10pt, the grid 8.5pt, nothing smaller), within its page budget, tagged."""
 
+import io
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import pdfplumber
 import pytest
+from django.conf import settings
+from pdfminer.pdftypes import resolve1
 
+from decisionaid import pdf as summary_pdf
+from decisionaid.content import snapshot
+from decisionaid.content.models import OptionFact, Source
+from decisionaid.results.grid import QUESTIONS
+from decisionaid.summary import build_summary
 from tests.factories import crisis_answers, maximal_answers, mild_answers
-from tests.questionnaire_helpers import complete
+from tests.questionnaire_helpers import complete, with_answers
 
 pytestmark = pytest.mark.django_db
 OUTPUT = Path(__file__).resolve().parent.parent / "test-output"
+needs_poppler = pytest.mark.skipif(not shutil.which("pdfinfo"), reason="poppler-utils is installed by scripts/test")
 
 
-def pdf_text(content: bytes, tmp_path) -> str:
-    path = tmp_path / "summary.pdf"
-    path.write_bytes(content)
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+def pdf_text(content: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(content)) as document:
+        return " ".join(" ".join((page.extract_text() or "").split()) for page in document.pages)
+
+
+def font_sizes(content: bytes) -> set[float]:
+    """The size of every character the PDF sets, in points."""
+    with pdfplumber.open(io.BytesIO(content)) as document:
+        return {round(char["size"], 2) for page in document.pages for char in page.chars}
 
 
 def test_the_print_view_has_no_navigation_buttons_or_forms(client):
@@ -26,8 +42,10 @@ def test_the_print_view_has_no_navigation_buttons_or_forms(client):
     assert "My summary to take to an appointment" in html
     assert "<nav" not in html
     assert "<form" not in html
+    assert "<details" not in html  # paper has nothing to open
     assert "Where to get help" in html
-    assert "Questions to ask your doctor or therapist" in html
+    assert "What to ask your clinician" in html
+    assert re.search(r'<meta name="description" content="[^"]{20,}">', html)
 
 
 def test_the_results_page_links_to_the_print_view_and_the_pdf(client):
@@ -38,8 +56,15 @@ def test_the_results_page_links_to_the_print_view_and_the_pdf(client):
     assert 'media="print"' in html  # Ctrl+P uses the same print stylesheet
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is installed by scripts/test")
-def test_the_pdf_holds_every_section_and_the_referral(client, tmp_path):
+def test_the_paper_stylesheet_uses_system_fonts_in_readable_sizes():
+    css = (Path(settings.BASE_DIR) / "static" / "css" / "print.css").read_text()
+    assert "@font-face" not in css and ".ttf" not in css  # nothing to download to print
+    sizes = [float(size) for size in re.findall(r"font-size:\s*([\d.]+)pt", css)]
+    assert sizes and min(sizes) >= 8.5, sizes
+    assert not re.search(r"font-size:\s*(0?\.\d+|[1-7](\.\d+)?)(em|rem)", css), "no size below the body's"
+
+
+def test_the_pdf_holds_every_section_crisis_first(client):
     complete(client, crisis_answers())
     response = client.get("/results/summary.pdf")
     assert response["Content-Type"] == "application/pdf"
@@ -47,29 +72,115 @@ def test_the_pdf_holds_every_section_and_the_referral(client, tmp_path):
         r'attachment; filename="decisionaid-summary-\d{4}-\d{2}-\d{2}\.pdf"', response["Content-Disposition"]
     )
     assert "no-store" in response["Cache-Control"]
-    text = " ".join(pdf_text(response.content, tmp_path).split())
-    for expected in [
+    text = pdf_text(response.content)
+    summary = build_summary(crisis_answers())
+    expected = [
+        "Please get help now",
         "Your scores",
-        "screening scores, not a diagnosis",
+        "not a diagnosis",
         "What you told us",
-        "Psychodynamic",
-        "Cognitive",
-        "Antidepressant",
-        "Therapy and",
-        "Guided self-help",
+        "Your options side by side",
+        *(option["name"].split()[0] for option in summary["options"]),  # names wrap in their column
         "What matters to you",
-        "Questions to ask your doctor or therapist",
-        "Are you ready to choose?",
         "Where to get help",
         "Samaritans",
         "116 123",
-        "Sources",
-        "Content version 2026.2",
-        "Please get help now",
-    ]:
-        assert expected in text, expected
+        "What to ask your clinician",
+        "Are you ready to choose?",
+        "Kroenke 2001",
+        f"Content version {summary['content_version']}",
+    ]
+    for words in expected:
+        assert words in text, words
+    for _code, _kind, label in QUESTIONS:  # the grid's row headers, wrapped in their narrow column
+        assert all(word in text for word in str(label).split()), label
+    assert text.index("Please get help now") < text.index("Your scores")
     OUTPUT.mkdir(exist_ok=True)
     (OUTPUT / "summary-crisis.pdf").write_bytes(response.content)
+
+
+def test_the_pdf_is_tagged_with_its_title_and_language(client):
+    complete(client, mild_answers())
+    content = client.get("/results/summary.pdf").content
+    with pdfplumber.open(io.BytesIO(content)) as document:
+        catalog = document.doc.catalog
+        assert catalog["MarkInfo"]["Marked"] is True
+        assert "StructTreeRoot" in catalog
+        assert catalog["Lang"] == b"en"
+        assert document.metadata["Title"] == "My summary to take to an appointment"
+        assert b"<pdfuaid:part>1</pdfuaid:part>" in resolve1(catalog["Metadata"]).get_data()
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("answers", [mild_answers, crisis_answers, maximal_answers], ids=["typical", "crisis", "all"])
+def test_nothing_on_paper_is_smaller_than_8_5_points(answers):
+    sizes = font_sizes(summary_pdf.summary_pdf(build_summary(answers())))
+    assert min(sizes) >= 8.5, sorted(sizes)
+    assert 10.0 in sizes  # the body
+
+
+@pytest.mark.parametrize(
+    ("who", "answers", "budget"),
+    [("typical", mild_answers, 2), ("typical, in crisis", crisis_answers, 2), ("every concern", maximal_answers, 3)],
+)
+@pytest.mark.parametrize(("region", "paper"), [("UK", (595, 842)), ("US", (612, 792))], ids=["A4", "Letter"])
+def test_the_pdf_stays_within_its_page_budget(client, who, answers, budget, region, paper):
+    complete(client, answers(region=region))
+    with pdfplumber.open(io.BytesIO(client.get("/results/summary.pdf").content)) as document:
+        assert (round(document.pages[0].width), round(document.pages[0].height)) == paper
+        assert len(document.pages) <= budget, f"{who} in {region}: {len(document.pages)} pages, budget {budget}"
+
+
+@pytest.mark.pdf
+def test_content_and_answers_are_never_read_as_typst_markup(client):
+    hostile = '#panic("read as code") #read("/etc/passwd") *bold* _em_ $x^2$ <label> @ref [link] \\ ] } // #{1}'
+    OptionFact.objects.filter(option__slug="cbt", row="what_it_is").update(brief=hostile)
+    Source.objects.filter(key="kroenke-2001").update(label=hostile)
+    snapshot.forget()
+    summary = build_summary(mild_answers())
+    summary["options"][0]["name"] = '")]#panic("x")'
+    text = pdf_text(summary_pdf.summary_pdf(summary))
+    assert " ".join(hostile.split()) in text
+    assert '")]#panic("x")' in text
+    assert "root:" not in text
+
+
+def test_the_paper_layout_reads_no_file_and_no_markup_from_its_data():
+    layout = summary_pdf.LAYOUT.read_text()
+    assert "json(bytes(sys.inputs.paper))" in layout
+    for reader in ("read(", "image(", "#include", "#import", "eval("):
+        assert reader not in layout, reader
+
+
+def test_on_paper_the_grid_cells_name_their_sources_as_people_cite_them(client):
+    with_answers(client, mild_answers())
+    html = client.get("/results/print/").content.decode()
+    grid = html[html.index('<table class="compare"') : html.index("</table>")]
+    assert '<p class="cite"><span class="cite-label">From:</span> ' in grid
+    assert "NICE NG222" in grid and "nice-ng222" not in grid
+    assert 'href="#source-' not in html  # no links to a list paper does not carry
+
+
+def test_print_and_pdf_send_a_person_without_answers_to_the_questions(client):
+    assert client.get("/results/print/")["Location"] == "/questions/place/"
+    assert client.get("/results/summary.pdf")["Location"] == "/questions/place/"
+
+
+def test_too_many_pdfs_in_an_hour_get_a_kind_wait_page(client, settings):
+    settings.PDF_LIMIT_PER_HOUR = 2
+    complete(client, mild_answers())
+    assert client.get("/results/summary.pdf").status_code == 200
+    assert client.get("/results/summary.pdf").status_code == 200
+    response = client.get("/results/summary.pdf")
+    assert response.status_code == 429
+    assert "Please wait a while" in response.content.decode()
+
+
+@needs_poppler
+def test_the_pdf_page_renders_as_an_image(client):
+    complete(client, mild_answers())
+    OUTPUT.mkdir(exist_ok=True)
+    (OUTPUT / "summary-typical.pdf").write_bytes(client.get("/results/summary.pdf").content)
     subprocess.run(
         [
             "pdftoppm",
@@ -80,82 +191,9 @@ def test_the_pdf_holds_every_section_and_the_referral(client, tmp_path):
             "1",
             "-l",
             "1",
-            str(OUTPUT / "summary-crisis.pdf"),
+            str(OUTPUT / "summary-typical.pdf"),
             str(OUTPUT / "summary-page"),
         ],
         check=True,
     )
     assert list(OUTPUT.glob("summary-page*.png"))
-
-
-def test_the_pdf_fetches_nothing_from_outside():
-    from decisionaid.pdf import ForbiddenFetch, _static_file
-
-    with pytest.raises(ForbiddenFetch):
-        _static_file("https://example.com/tracker.png")
-    with pytest.raises(ForbiddenFetch):
-        _static_file("https://decisionaid.invalid/static/../../settings.py")
-    assert (
-        _static_file("https://decisionaid.invalid/static/fonts/DejaVuSansCondensed.ttf").name
-        == "DejaVuSansCondensed.ttf"
-    )
-
-
-def test_print_and_pdf_send_a_person_without_answers_to_the_questions(client):
-    assert client.get("/results/print/")["Location"] == "/questions/place/"
-    assert client.get("/results/summary.pdf")["Location"] == "/questions/place/"
-
-
-def test_too_many_pdfs_in_an_hour_get_a_kind_wait_page(client, settings):
-    from django.core.cache import cache
-
-    cache.clear()
-    settings.PDF_LIMIT_PER_HOUR = 2
-    complete(client, mild_answers())
-    assert client.get("/results/summary.pdf").status_code == 200
-    assert client.get("/results/summary.pdf").status_code == 200
-    response = client.get("/results/summary.pdf")
-    assert response.status_code == 429
-    assert "Please wait a while" in response.content.decode()
-    cache.clear()
-
-
-def pdf_pages(content: bytes, tmp_path) -> tuple[int, str]:
-    path = tmp_path / "summary.pdf"
-    path.write_bytes(content)
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-    size = re.search(r"^Page size:\s+(.*)$", info, re.M).group(1)
-    return pages, size
-
-
-# A typical person fits on two pages, one who chose every concern on three; in A4 (most
-# regions) and in Letter (the United States and Canada), whose page is shorter.
-@pytest.mark.skipif(not shutil.which("pdfinfo"), reason="poppler-utils is installed by scripts/test")
-@pytest.mark.parametrize(
-    ("who", "answers", "budget"),
-    [
-        ("typical", mild_answers, 2),
-        ("typical, in crisis", crisis_answers, 2),
-        ("every concern", maximal_answers, 3),
-    ],
-)
-@pytest.mark.parametrize(("region", "paper"), [("UK", "A4"), ("US", "letter")])
-def test_the_pdf_stays_within_its_page_budget(client, tmp_path, who, answers, budget, region, paper):
-    complete(client, answers(region=region))
-    pages, size = pdf_pages(client.get("/results/summary.pdf").content, tmp_path)
-    assert f"({paper})" in size, size
-    assert pages <= budget, f"{who} in {region}: {pages} pages on {paper}, budget {budget}"
-
-
-def test_on_paper_the_scores_cite_where_their_bands_come_from(client):
-    complete(client, mild_answers())
-    html = client.get("/results/print/").content.decode()
-    scores = html[html.index('class="score-list"') : html.index("</ul>", html.index('class="score-list"'))]
-    assert len(re.findall(r'class="cite-number"', scores)) == 3
-    for citation in (
-        "The PHQ-9: validity of a brief depression severity measure",
-        "the GAD-7",
-        "Anxiety disorders in primary care",
-    ):
-        assert citation in html

@@ -221,7 +221,7 @@ PAGES: dict[str, Callable[[World], Visit]] = {
 def queries_for(visit: Visit, budget: int, django_assert_max_num_queries) -> list[str]:
     """The queries of a new person's first view of the page: the clinical content in memory,
     as it is in a running worker (which reads it again about once a minute), and no parts of
-    pages kept from earlier views."""
+    pages cached from earlier views."""
     snapshot.current()
     for alias in settings.CACHES:
         caches[alias].clear()

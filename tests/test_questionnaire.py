@@ -158,6 +158,14 @@ def test_answers_survive_a_new_session_object_for_the_same_cookie(client):
     assert 'value="NZ" id="id_region_5" checked' in other.get("/questions/place/").content.decode()
 
 
+def test_start_over_asks_first_and_a_link_alone_deletes_nothing(client):
+    client.post("/questions/place/", {"region": "UK", "age_band": "25_64"})
+    html = client.get("/start-over/").content.decode()
+    assert "Start over with no answers?" in html
+    assert '<form method="post" action="/start-over/">' in html
+    assert AnswerSet.objects.count() == 1
+
+
 def test_start_over_deletes_the_answers_and_goes_to_the_first_step(client):
     client.post("/questions/place/", {"region": "UK", "age_band": "25_64"})
     response = client.post("/start-over/")
@@ -202,8 +210,10 @@ def test_phq9_and_gad7_keep_their_validated_wording_and_attribution(client):
 
 
 def test_every_page_footer_shows_the_content_version_and_review_dates(client):
+    from decisionaid.content.models import ContentVersion
+
     html = client.get("/").content.decode()
-    assert "Content version 2026.2" in html
+    assert f"Content version {ContentVersion.objects.first().version}," in html
     assert "Next check due by" in html
 
 
@@ -222,7 +232,7 @@ def test_results_send_a_person_back_to_the_first_unanswered_required_step(client
 
 @pytest.mark.django_db
 def test_a_step_shown_again_shows_each_person_their_own_saved_answers(client):
-    # A step's fields are kept in memory, keyed by the answers they show.
+    # Two people, one step: each page is rendered from that person's own answers.
     from django.test import Client
 
     other = Client()
@@ -245,7 +255,7 @@ def test_answers_deleted_elsewhere_start_afresh_at_the_next_save(client):
 
 
 def test_each_form_gets_its_own_copy_of_its_fields():
-    # The choice fields share their fixed choice lists between forms, and nothing else.
+    # A change to one form's field (a label, an error message) never reaches another form.
     from decisionaid.questionnaire import forms
 
     first, second = forms.Phq9Form(), forms.Phq9Form()
@@ -257,3 +267,77 @@ def test_each_form_gets_its_own_copy_of_its_fields():
         assert fields["phq9_1"].error_messages["required"] != "Changed."
         assert fields["phq9_1"].label != "Changed"
     assert list(second.fields["phq9_1"].choices) == list(forms.Phq9Form.base_fields["phq9_1"].choices)
+
+
+def test_home_page_start_over_is_a_link_to_the_confirmation_away_from_the_main_button(client):
+    client.post("/questions/place/", {"region": "UK", "age_band": "25_64"})
+    html = client.get("/").content.decode()
+    assert 'href="/start-over/"' in html
+    assert 'action="/start-over/"' not in html  # no button that deletes at one click
+    go_on = html.index("Go on with my answers")
+    assert html.index('href="/start-over/"') > html.index("If you are in danger now", go_on)
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [("£60", 60), ("$60", 60), ("€60", 60), ("1,000", 1000), ("60.5", 60.5), (" 60 ", 60), ("NZ$ 80", 80)],
+)
+def test_a_fee_is_read_as_people_type_it(client, typed, amount):
+    response = client.post("/questions/cost/", {"session_fee": typed})
+    assert response.status_code == 302
+    assert saved(client)["session_fee"] == amount
+
+
+@pytest.mark.parametrize("fee", ["1e12", "9" * 400, "-5", "100001", "-£20"])
+def test_an_absurd_fee_gets_one_clear_message(client, fee):
+    response = client.post("/questions/cost/", {"session_fee": fee})
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert html.count("Please write an amount from 0 to 100,000.") == 2  # beside the field and in the summary
+    assert html.count('class="error"') == 1
+
+
+def test_a_field_with_an_error_is_tied_to_its_hint_and_message(client):
+    html = client.post("/questions/cost/", {"session_fee": "fifty"}).content.decode()
+    assert 'aria-describedby="id_session_fee_helptext id_session_fee_error"' in html
+    assert 'id="id_session_fee_helptext"' in html and 'id="id_session_fee_error"' in html
+    assert 'aria-invalid="true"' in html
+    assert 'href="#id_session_fee"' in html
+    radios = client.post("/questions/place/", {"region": "UK"}).content.decode()
+    assert '<fieldset class="question has-error" id="id_age_band" aria-describedby="id_age_band_error">' in radios
+    assert "<legend>How old are you?</legend>" in radios
+
+
+def test_the_worry_questions_can_be_skipped_and_earlier_answers_are_cleared(client):
+    complete(client, mild_answers())
+    assert "gad7_1" in saved(client)
+    html = client.get("/questions/worry/").content.decode()
+    assert '<button type="submit" name="skip" value="yes"' in html
+    response = client.post("/questions/worry/", {"skip": "yes", "gad7_1": "2"})
+    assert response["Location"] == "/questions/concerns/"
+    assert not any(key.startswith("gad7_") for key in saved(client))
+    assert client.get("/results/").status_code == 200
+
+
+def test_only_the_worry_step_offers_to_skip(client):
+    assert 'name="skip"' not in client.get("/questions/mood/").content.decode()
+    response = client.post("/questions/mood/", {"skip": "yes"})
+    assert response.status_code == 422
+
+
+def test_the_crisis_banner_stays_after_the_answers_are_deleted_or_started_over(client):
+    client.post("/questions/place/", {"region": "IE", "age_band": "25_64"})
+    client.post("/questions/safety/", {"in_danger_now": "true"})
+    client.post("/delete/")
+    assert AnswerSet.objects.count() == 0
+    assert "crisis-banner" in client.get("/deleted/").content.decode()
+    client.post("/questions/place/", {"region": "IE", "age_band": "25_64"})
+    client.post("/start-over/")
+    assert AnswerSet.objects.count() == 0
+    assert "crisis-banner" in client.get("/questions/place/").content.decode()
+
+
+def test_deleting_answers_without_a_crisis_shows_no_banner(client):
+    client.post("/questions/place/", {"region": "UK", "age_band": "25_64"})
+    client.post("/delete/")
+    assert "crisis-banner" not in client.get("/questions/place/").content.decode()

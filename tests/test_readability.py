@@ -1,4 +1,5 @@
-"""The reading-level tool works offline and tells simple text from dense text."""
+"""The reading-level tool (tests/readability.py) works offline and tells simple text from dense
+text, by Flesch-Kincaid and by SMOG."""
 
 import os
 import subprocess
@@ -8,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from decisionaid import readability
-from decisionaid.readability import grade, hardest_sentences
+from tests import readability
+from tests.readability import grade, hardest_sentences, smog
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,6 +42,17 @@ def test_a_dense_sentence_reads_at_a_high_grade(no_network):
     assert grade(text) > 14
 
 
+def test_smog_tells_plain_text_from_text_full_of_long_words(no_network):
+    plain = "We sat in the sun. The dog ran to the gate. Then we went home for tea. It was a good day."
+    dense = (
+        "Psychodynamic psychotherapy demonstrates comparable effectiveness. "
+        "Pharmacological interventions necessitate individualised monitoring. "
+        "Heterogeneous populations exhibit considerable variability."
+    )
+    assert smog(plain) < 6
+    assert smog(dense) > 14
+
+
 def test_hardest_sentences_come_first(no_network):
     ranked = hardest_sentences("We sat. Heterogeneous populations demonstrate considerable variability.", 2)
     assert ranked[0][1].startswith("Heterogeneous")
@@ -59,7 +71,7 @@ def test_the_dictionary_is_written_in_nltks_format_with_variants_numbered(tmp_pa
 
 
 def test_importing_the_module_has_no_side_effects(tmp_path):
-    code = "import sys, decisionaid.readability; print('nltk' in sys.modules, 'textstat' in sys.modules)"
+    code = "import sys, tests.readability; print('nltk' in sys.modules, 'textstat' in sys.modules)"
     env = {**os.environ, readability.ENV_VAR: str(tmp_path / "nltk_data")}
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "False"]
@@ -81,7 +93,7 @@ def test_a_fresh_process_grades_text_with_no_network_and_no_download(tmp_path):
         socket.create_connection = refuse
         nltk.download = refuse
 
-        from decisionaid.readability import grade, nltk_data_dir
+        from tests.readability import grade, nltk_data_dir
 
         print(round(grade("We went to the park. It was a sunny day."), 1))
         print(nltk.corpus.cmudict.root)

@@ -41,3 +41,24 @@ def test_only_the_clinician_it_was_sent_to_gets_the_pdf():
     assert a.get(f"/clinic/summaries/{sent.public_id}/summary.pdf").content.startswith(b"%PDF")
     assert b.get(f"/clinic/summaries/{sent.public_id}/summary.pdf").status_code == 404
     assert SummaryOpening.objects.filter(view=SummaryOpening.View.PDF, clinician=dr_a).count() == 1
+
+
+def test_a_share_link_and_its_print_view_show_the_persons_first_view_and_details(client):
+    give_answers(client)
+    path = make_link(client)
+    mine = client.get("/results/").content.decode()
+    grid = mine[mine.index('<table class="compare"') : mine.index("</table>") + len("</table>")]
+    for view in (path, f"{path}print/"):
+        html = Client().get(view).content.decode()
+        assert grid in html, view  # the very same table, from the same partial
+        assert html.count('<details class="option-detail"') == 5
+        assert 'id="sources"' in html
+
+
+def test_the_clinicians_copy_shows_the_same_first_view(client):
+    dr_a = make_clinician("dr_grid")
+    sent = sent_summary(make_invitation(dr_a))
+    doctor = Client()
+    doctor.force_login(dr_a)
+    html = doctor.get(f"/clinic/summaries/{sent.public_id}/").content.decode()
+    assert '<table class="compare"' in html and html.count('<details class="option-detail"') == 5

@@ -3,10 +3,14 @@ every record, and settings.LOGGING puts it on Django's request, CSRF and server 
 
 import io
 import logging
+import os
+import subprocess
+import sys
 
 import pytest
 from django.test import Client
 
+from decisionaid.settings import BASE_DIR
 from decisionaid.sharing.redact import RedactTokens, redact
 
 TOKEN = "q" * 43
@@ -46,7 +50,31 @@ def test_the_settings_wire_the_filter_into_djangos_loggers(settings):
     for name in ("django.request", "django.security.csrf", "django.server"):
         assert "redact_tokens" in settings.LOGGING["loggers"][name]["filters"]
     assert "redact_tokens" in settings.LOGGING["handlers"]["console"]["filters"]
-    assert any(isinstance(f, RedactTokens) for f in logging.getLogger("gunicorn.access").filters)
+    for name in ("gunicorn.access", "gunicorn.error"):
+        assert any(isinstance(f, RedactTokens) for f in logging.getLogger(name).filters), name
+
+
+def test_each_log_line_of_the_development_server_is_printed_once():
+    code = (
+        "import logging; "
+        "logging.getLogger('django.request').warning('Not Found: /nope/'); "
+        "logging.getLogger('django.server').info('GET /s/%s/ 404', 'tok3n-secret')"
+    )
+    env = {"PATH": os.environ.get("PATH", ""), "DEBUG": "1"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", code],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    logged = result.stderr.splitlines()
+    assert logged.count("Not Found: /nope/") == 1, result.stderr
+    assert [line for line in logged if "GET /s/" in line] == [
+        line for line in logged if "GET /s/[redacted]/ 404" in line
+    ]
+    assert len([line for line in logged if "GET /s/" in line]) == 1
 
 
 @pytest.mark.django_db

@@ -5,8 +5,8 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
 
-from decisionaid.readability import grade, hardest_sentences
 from decisionaid.sharing.results import results_actions_context
+from tests.readability import grade, hardest_sentences
 from tests.sharing_people import give_answers, make_clinician, make_invitation
 from tests.visible_text import as_prose, visible_blocks
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from decisionaid.questionnaire.models import AnswerSet
 from decisionaid.retention import purge_expired
 from decisionaid.sharing import links
-from decisionaid.sharing.models import ShareLink
+from decisionaid.sharing.models import SentSummary, ShareLink
 from tests.factories import mild_answers
 from tests.sharing_people import make_clinician, make_invitation, sent_summary
 
@@ -70,3 +70,23 @@ def test_links_dead_for_longer_than_the_retention_period_are_deleted(settings):
     assert purged.share_links == 2
     assert set(ShareLink.objects.values_list("pk", flat=True)) == {recently_dead.pk, live.pk}
     assert not ShareLink.objects.filter(pk=long_dead.pk).exists()
+
+
+def test_the_clinicians_copy_of_a_sent_summary_goes_after_its_own_retention_period(settings):
+    settings.ANSWER_RETENTION_DAYS = 30
+    settings.SENT_SUMMARY_RETENTION_DAYS = 180
+    invitation = make_invitation(make_clinician())
+    expired = sent_summary(invitation, sent_at=timezone.now() - timedelta(days=181))
+    recent = sent_summary(invitation, sent_at=timezone.now() - timedelta(days=179))
+    old(expired.answer_set)
+    purged = purge_expired()
+    assert purged.sent_summaries == 1
+    assert list(SentSummary.objects.all()) == [recent]
+    # The answers only that copy held on to go in the same run.
+    assert not AnswerSet.objects.filter(pk=expired.answer_set_id).exists()
+
+
+def test_the_privacy_page_says_how_long_a_clinician_holds_a_sent_summary(client, settings):
+    settings.SENT_SUMMARY_RETENTION_DAYS = 120
+    html = client.get("/privacy/").content.decode()
+    assert "120 days" in html

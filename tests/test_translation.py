@@ -43,11 +43,21 @@ CLASS_BLOCKS = re.compile(r"{%\s*block\s+\w*class\w*\s*%}.*?{%\s*endblock\b.*?%}
 TAGS = re.compile(r"{%.*?%}|{{.*?}}", re.DOTALL)
 WORD = re.compile(r"[^\W\d_]{2,}")
 # A string literal a tag or variable prints as it stands: {{ x|default:"None" }}, |yesno:"yes,no",
-# {% firstof a "None" %}, {% include "x.html" with title="Hello" %}. Format strings such as
+# {% firstof a "None" %}, and each value of {% include "x.html" with level=3 title="Hello" %} or
+# {% with %} but an id (summary_id="login-errors-title"), which is markup. Format strings such as
 # date:"j M Y" are not words a person reads, nor is the template {% extends %} names.
 PRINTED_LITERALS = re.compile(
-    r"""(?:\|\s*(?:default|default_if_none|yesno)\s*:\s*|\bwith\s+\w+\s*=\s*|{%\s*firstof\b[^%]*?)"([^"]*)\"""",
+    r"""(?:\|\s*(?:default|default_if_none|yesno)\s*:\s*|{%\s*firstof\b[^%]*?)"([^"]*)\"""",
 )
+WITH_VALUES = re.compile(r"""\b(\w+)\s*=\s*"([^"]*)\"""")
+
+
+def printed_literals(tag: str) -> list[str]:
+    literals = PRINTED_LITERALS.findall(tag)
+    _before, with_, values = tag.partition(" with ")
+    if with_:
+        literals += [value for name, value in WITH_VALUES.findall(values) if not name.endswith("id")]
+    return literals
 
 
 class _VisibleText(HTMLParser):
@@ -92,7 +102,7 @@ def untranslated_text(source: str) -> list[str]:
         f'"{literal}" in {tag.strip()}'
         for tag in re.findall(r"{%.*?%}|{{.*?}}", source, re.DOTALL)
         if not re.match(r"{%\s*(?:trans(?:late)?|extends)\b", tag)
-        for literal in PRINTED_LITERALS.findall(tag)
+        for literal in printed_literals(tag)
         if WORD.search(literal)
     ]
     parser = _VisibleText()
@@ -131,6 +141,12 @@ def test_every_word_in_a_template_is_marked_for_translation(path):
             '{% include "partials/field.html" with unit="pounds" %}',
             ['"pounds" in {% include "partials/field.html" with unit="pounds" %}'],
         ),
+        (
+            '{% include "partials/error_summary.html" with level=3 title="Not saved" summary_id="form-errors" %}',
+            [
+                '"Not saved" in {% include "partials/error_summary.html" with level=3 title="Not saved" summary_id="form-errors" %}'
+            ],
+        ),
         ("{% comment %}Notes for developers{% endcomment %}<!-- x -->", []),
         ("{# a note #}{{ name }}: {{ value }} ({{ total }})", []),
         ("{% blocktranslate with n=name %}Hello {{ n }}{% endblocktranslate %}", []),
@@ -155,7 +171,7 @@ def form_classes():
 @pytest.mark.parametrize("form_class", form_classes(), ids=lambda form_class: form_class.__name__)
 def test_every_word_on_a_form_is_marked_for_translation(form_class):
     """Labels, help, choices and error messages are gettext_lazy strings, so they are read in the
-    person's language when the page is drawn. The PHQ-9 and GAD-7 items and their answer scale
+    person's language when the page is rendered. The PHQ-9 and GAD-7 items and their answer scale
     are left as they are: a translation must paste in the instruments' official wording."""
     found = []
     for name, field in form_class.base_fields.items():
@@ -186,8 +202,8 @@ def test_settings_let_a_language_be_added():
 @pytest.mark.skipif(not shutil.which("xgettext") or not shutil.which("msgfmt"), reason="needs gettext")
 def test_makemessages_and_compilemessages_make_a_working_translation(tmp_path, monkeypatch, settings):
     """The steps in README.md's "Adding a translation", on a copy of the code and templates:
-    strings marked in templates, with gettext_lazy and with N_ all reach the .po file, and once
-    translated and compiled they are used."""
+    strings marked in templates and with gettext_lazy reach the .po file, and once translated
+    and compiled they are used."""
     shutil.copytree(ROOT / "decisionaid", tmp_path / "decisionaid", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(TEMPLATES, tmp_path / "templates")
     (tmp_path / "locale").mkdir()
@@ -201,17 +217,12 @@ def test_makemessages_and_compilemessages_make_a_working_translation(tmp_path, m
     for marked in [
         "Skip to main content",  # {% translate %} in templates/base.html
         "Psychodynamic therapy",  # gettext_lazy in decisionaid/codes.py
-        "Took a dummy pill",  # N_ in decisionaid/summary.py
     ]:
         assert f'msgid "{marked}"\nmsgstr ""' in text, marked
     text = text.replace(
         'msgid "Skip to main content"\nmsgstr ""', 'msgid "Skip to main content"\nmsgstr "Aller au contenu"'
     )
-    text = text.replace(
-        'msgid "Took a dummy pill"\nmsgstr ""', 'msgid "Took a dummy pill"\nmsgstr "Ont pris un placebo"'
-    )
     po.write_text(text)
     call_command("compilemessages", locale=["fr"], verbosity=0)
     with translation.override("fr"):
         assert translation.gettext("Skip to main content") == "Aller au contenu"
-        assert translation.gettext("Took a dummy pill") == "Ont pris un placebo"

@@ -8,6 +8,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+
+from decisionaid import ratelimit
 
 from .models import ClinicianProfile
 
@@ -30,3 +33,11 @@ def clinician_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def over_limit(request: HttpRequest, action: str, limit: int, message: str, back: str, back_label: str):
+    """The kind 429 page once the signed-in user has done `action` `limit` times in the last
+    hour, with a way back to the page named `back`; None (counting this one) while they may."""
+    if ratelimit.allow(action, str(request.user.pk), limit):
+        return None
+    return ratelimit.too_many(request, message, back_url=reverse(back), back_label=back_label)

@@ -1,4 +1,4 @@
-"""QR codes for invitation links, drawn by segno as SVG on the server.
+"""QR codes for invitation links, made by segno as SVG on the server.
 
 The SVG carries no `style=` attribute and no XML declaration, so it can sit inline in a page
 under the strict Content-Security-Policy; size and colours come from classes in CSS."""

@@ -14,17 +14,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisionaid import ratelimit
-from decisionaid.results.views import pdf_refused, pdf_response
+from decisionaid.pdf import pdf_refused, pdf_response
 from decisionaid.sharing import audit, fhir
 from decisionaid.sharing.models import SentSummary, SummaryOpening
 from decisionaid.sharing.summaries import summary_context
 from decisionaid.summary import build_summary
 
 from . import qr
-from .access import clinician_required
+from .access import clinician_required, over_limit
 from .forms import InvitationForm
 from .models import Invitation
 
@@ -33,9 +34,15 @@ DEFAULT_INVITATION_DAYS = 90
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    # Health information: never kept by the browser or anything between.
+    # Health information: never cached by the browser or anything between.
     add_never_cache_headers(response)
     return response
+
+
+def _page_of(request: HttpRequest, rows, template: str) -> HttpResponse:
+    """The page of `rows` that ?page= asks for (PAGE_SIZE a page), never cached."""
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return _private(render(request, template, {"page": page}))
 
 
 @require_GET
@@ -57,8 +64,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         )
         .order_by("-sent_at", "-id")
     )
-    page = Paginator(sent, PAGE_SIZE).get_page(request.GET.get("page"))
-    return _private(render(request, "clinicians/dashboard.html", {"page": page}))
+    return _page_of(request, sent, "clinicians/dashboard.html")
 
 
 @require_http_methods(["GET", "POST"])
@@ -67,18 +73,15 @@ def invitations(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = InvitationForm(request.POST)
         if form.is_valid():
-            if not ratelimit.allow("invitation", str(request.user.pk), settings.INVITATION_LIMIT_PER_HOUR):
-                return _private(
-                    render(
-                        request,
-                        "clinicians/message.html",
-                        {
-                            "title": _("Please wait a while"),
-                            "message": _("You have made many links in the last hour. Please try again later."),
-                        },
-                        status=429,
-                    )
-                )
+            if refused := over_limit(
+                request,
+                "invitation",
+                settings.INVITATION_LIMIT_PER_HOUR,
+                _("You have made many links in the last hour. Please try again later."),
+                "clinician_invitations",
+                _("Back to your invitation links"),
+            ):
+                return refused
             invitation = form.save(commit=False)
             invitation.clinician = request.user
             invitation.save()
@@ -192,11 +195,17 @@ def opened(request: HttpRequest) -> HttpResponse:
         .only("opened_at", "view", "sent_summary__public_id", "sent_summary__sent_at")
         .order_by("-opened_at", "-id")
     )
-    page = Paginator(openings, PAGE_SIZE).get_page(request.GET.get("page"))
-    return _private(render(request, "clinicians/opened.html", {"page": page}))
+    return _page_of(request, openings, "clinicians/opened.html")
 
 
 def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
     """django-axes calls this after too many failed sign-ins (AXES_LOCKOUT_CALLABLE)."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
+    wait = ngettext("Please try again in %(minutes)d minute.", "Please try again in %(minutes)d minutes.", minutes) % {
+        "minutes": minutes
+    }
+    message = _(
+        "There were too many wrong tries to sign in to this account from here. To keep it safe, we have "
+        "paused sign-in. %(wait)s If you have forgotten your password, ask an admin to set a new one."
+    ) % {"wait": wait}
+    return ratelimit.too_many(request, message, title=_("Sign-in is paused for a while"))

@@ -26,25 +26,40 @@ class SourceAdmin(admin.ModelAdmin):
 class ConcernAdmin(admin.ModelAdmin):
     list_display = ["code", "label", "order"]
     list_editable = ["order"]
+    autocomplete_fields = ["description_sources"]
 
 
-class OptionFactInline(admin.StackedInline):
-    model = models.OptionFact
+class Sourced:
+    """For inline rows that each cite sources: no blank rows, sources picked by search."""
+
     extra = 0
     autocomplete_fields = ["sources"]
+
+
+class OptionFactInline(Sourced, admin.StackedInline):
+    model = models.OptionFact
+
+
+class CostItemInline(Sourced, admin.TabularInline):
+    model = models.CostItem
+
+
+class OptionAccessInline(Sourced, admin.StackedInline):
+    model = models.OptionAccess
 
 
 @admin.register(models.Option)
 class OptionAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "order", "sessions_low", "sessions_high"]
-    inlines = [OptionFactInline]
+    # Each option's facts, costs and where to get it in each region, edited with the option.
+    inlines = [OptionFactInline, CostItemInline, OptionAccessInline]
     autocomplete_fields = ["sessions_sources"]
 
 
 @admin.register(models.Evidence)
 class EvidenceAdmin(admin.ModelAdmin):
-    list_display = ["option", "concern", "level", "reviewed_on"]
-    list_filter = ["option", "level", "concern"]
+    list_display = ["option", "concern", "level", "guideline_position", "approximate", "reviewed_on"]
+    list_filter = ["option", "level", "concern", "guideline_position", "approximate"]
     search_fields = ["summary"]
     autocomplete_fields = ["sources"]
     list_select_related = ["option", "concern"]
@@ -59,10 +74,8 @@ class FitRuleAdmin(admin.ModelAdmin):
     list_select_related = ["option"]
 
 
-class ResourceInline(admin.TabularInline):
+class ResourceInline(Sourced, admin.TabularInline):
     model = models.Resource
-    extra = 0
-    autocomplete_fields = ["sources"]
     formfield_overrides = HTTPS_URLS
 
 
@@ -71,3 +84,33 @@ class RegionAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "currency", "emergency_number", "reviewed_on"]
     inlines = [ResourceInline]
     autocomplete_fields = ["payment_sources"]
+
+
+class FigureGroupInline(admin.TabularInline):
+    model = models.FigureGroup
+    extra = 0
+
+
+@admin.register(models.Figure)
+class FigureAdmin(admin.ModelAdmin):
+    list_display = ["code", "title", "source", "order", "reviewed_on"]
+    list_filter = ["concerns", "options"]
+    search_fields = ["code", "title"]
+    autocomplete_fields = ["source"]
+    filter_horizontal = ["concerns", "options"]
+    inlines = [FigureGroupInline]
+
+
+@admin.register(models.GlossaryTerm)
+class GlossaryTermAdmin(admin.ModelAdmin):
+    list_display = ["term", "order", "reviewed_on"]
+    list_editable = ["order"]
+    search_fields = ["term", "meaning"]
+    autocomplete_fields = ["sources"]
+
+
+@admin.register(models.SureItem)
+class SureItemAdmin(admin.ModelAdmin):
+    list_display = ["order", "letter", "code", "question"]
+    list_display_links = ["code"]
+    autocomplete_fields = ["sources"]

@@ -2,6 +2,8 @@
 and the date it was last reviewed. Content editors change it in the admin; the fixtures in
 `fixtures/` hold the reviewed release."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +40,8 @@ class Source(models.Model):
     verify; anything citing only such sources is shown to the reader as approximate."""
 
     key = models.SlugField(max_length=60, unique=True)
+    # How people cite it in a sentence ("Kroenke 2001", "NICE NG222"): the link text.
+    label = models.CharField(max_length=80)
     citation = models.TextField()
     doi = models.CharField(max_length=120, blank=True)
     url = models.URLField(blank=True)
@@ -51,9 +55,14 @@ class Source(models.Model):
 
 
 class Concern(models.Model):
+    """A concern a person can choose, and the plain description of it the summary shows:
+    what it is, how common it is, what often happens without treatment."""
+
     code = models.CharField(max_length=30, unique=True, choices=codes.CONCERNS)
     label = models.CharField(max_length=200)
     order = models.PositiveSmallIntegerField(default=0)
+    description = models.TextField(blank=True, help_text="Two or three plain sentences, each claim sourced.")
+    description_sources = models.ManyToManyField(Source, blank=True, related_name="described_concerns")
 
     class Meta:
         ordering = ["order", "code"]
@@ -103,6 +112,8 @@ class OptionFact(models.Model):
     option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="facts")
     row = models.CharField(max_length=20, choices=Row.choices)
     text = models.TextField()
+    # The same fact in 25 words or fewer, from the same sources: the cell of the first view.
+    brief = models.TextField(blank=True)
     sources = models.ManyToManyField(Source, related_name="option_facts")
     reviewed_on = models.DateField()
 
@@ -115,19 +126,55 @@ class OptionFact(models.Model):
 
 
 class Evidence(models.Model):
-    """How strong the evidence is for one option and one concern, in one plain sentence."""
+    """One cell of the evidence grid: how strong the evidence is for one option and one
+    concern, in one plain sentence, with what the main guideline for the concern says."""
+
+    class Position(models.TextChoices):
+        FIRST_LINE = "first_line", _("Suggested first")
+        OPTION = "option", _("One of the options offered")
+        SECOND_LINE = "second_line", _("Offered if first choices do not help or do not suit")
+        NOT_RECOMMENDED = "not_recommended", _("Advised against")
+        NOT_COVERED = "not_covered", _("Not named in the guideline")
+
+    class Severity(models.TextChoices):
+        # NICE NG222's split of depression by PHQ-9 total (summary/notices.py LESS_SEVERE_BELOW).
+        LESS_SEVERE = "less_severe", _("Less severe low mood (PHQ-9 under 16)")
+        MORE_SEVERE = "more_severe", _("More severe low mood (PHQ-9 16 or more)")
 
     option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="evidence")
     concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="evidence")
     level = models.CharField(max_length=20, choices=codes.EVIDENCE_LEVELS)
     summary = models.TextField()
+    # The guideline's stance; all three blank where no guideline speaks to this concern.
+    guideline_body = models.CharField(max_length=40, blank=True, help_text='Who wrote it, e.g. "NICE".')
+    guideline_code = models.CharField(max_length=40, blank=True, help_text='Its code, e.g. "NG116".')
+    guideline_position = models.CharField(max_length=20, blank=True, choices=Position.choices)
+    # A guideline often puts an option first for some people only (NICE NG222: guided self-help
+    # for less severe depression, both together for more severe). `guideline_for` says for
+    # whom, in words the reader sees; `guideline_severity` lets the PHQ-9 total decide it.
+    guideline_for = models.CharField(
+        max_length=80, blank=True, help_text='For whom it is suggested first, e.g. "for mild OCD".'
+    )
+    guideline_severity = models.CharField(max_length=20, blank=True, choices=Severity.choices)
+    # Set where the cell rests on a figure still to be checked against the original study
+    # (FACTS.md "from memory, verify"); the reader is told so in plain words.
+    approximate = models.BooleanField(default=False)
     sources = models.ManyToManyField(Source, related_name="evidence")
     reviewed_on = models.DateField()
 
     class Meta:
         ordering = ["option__order", "concern__order"]
         verbose_name_plural = "evidence"
-        constraints = [models.UniqueConstraint(fields=["option", "concern"], name="one_evidence_per_pair")]
+        constraints = [
+            models.UniqueConstraint(fields=["option", "concern"], name="one_evidence_per_pair"),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(guideline_body="", guideline_code="", guideline_position="")
+                    | (~models.Q(guideline_body="") & ~models.Q(guideline_code="") & ~models.Q(guideline_position=""))
+                ),
+                name="evidence_guideline_whole_or_blank",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.option.slug} × {self.concern.code}: {self.level}"
@@ -159,6 +206,11 @@ class FitRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.option.slug}: {self.question}={self.value} ({self.kind})"
+
+
+# Numbers to dial or text: digits, with a + in front for an international number.
+DIALLED = RegexValidator(r"^\+?[0-9]+$", "Digits only, with + in front if needed.")
+KEYWORD = RegexValidator(r"^[A-Za-z0-9]+$", "One word of letters or digits, no spaces.")
 
 
 class Region(models.Model):
@@ -193,6 +245,26 @@ class Resource(models.Model):
     contact = models.CharField(
         max_length=200, help_text="As a person would use it: a number, a text code or a web address."
     )
+    # What a phone dials or texts: the tap-to-call and tap-to-text links are made from these,
+    # and `contact` keeps the words a person reads (on paper too).
+    phone = models.CharField(
+        max_length=20,
+        blank=True,
+        validators=[DIALLED],
+        help_text="What to dial, digits only (+ in front if needed), e.g. 116123. Blank if there is no phone line.",
+    )
+    text_number = models.CharField(
+        max_length=20,
+        blank=True,
+        validators=[DIALLED],
+        help_text="Where to send a text, digits only, e.g. 741741. Blank if there is no text line.",
+    )
+    text_keyword = models.CharField(
+        max_length=20,
+        blank=True,
+        validators=[KEYWORD],
+        help_text="The word to send, e.g. HOME for 741741. Blank if any message will do.",
+    )
     hours = models.CharField(max_length=80, blank=True)
     url = models.URLField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
@@ -204,11 +276,32 @@ class Resource(models.Model):
     def __str__(self) -> str:
         return f"{self.region.code}: {self.name}"
 
+    def clean(self) -> None:
+        # The contact words are what paper shows, so every number a link dials is in them too.
+        errors = {}
+        for name in ("phone", "text_number"):
+            number = getattr(self, name)
+            if number and number.lstrip("+") not in digits_only(self.contact):
+                errors[name] = _("Write this number in the contact words too, so it shows on paper.")
+        if self.text_keyword and not self.text_number:
+            errors["text_keyword"] = _("A text word needs a number to send it to.")
+        if errors:
+            raise ValidationError(errors)
+
     def as_dict(self) -> dict:
-        """The contract's `resource` shape."""
+        """The contract's `resource` shape, with the numbers to dial and text where there are any."""
         data = {"name": self.name, "contact": self.contact}
-        if self.hours:
-            data["hours"] = self.hours
-        if self.url:
-            data["url"] = self.url
+        for name in ("phone", "text_number", "text_keyword", "hours", "url"):
+            if getattr(self, name):
+                data[name] = getattr(self, name)
         return data
+
+
+def digits_only(text: str) -> str:
+    return "".join(character for character in text if character.isdigit())
+
+
+# Content models of their own modules, imported here so Django finds them.
+from .care import CostItem, OptionAccess  # noqa: E402, F401
+from .figures import Figure, FigureGroup  # noqa: E402, F401
+from .words import GlossaryTerm, SureItem  # noqa: E402, F401

@@ -1,69 +1,90 @@
-"""All of the clinical content, read in one go and kept in memory, so that pages and
+"""All of the clinical content, read in one go and cached in memory, so that pages and
 summaries cost no queries for it.
 
 The content is small (a few hundred rows) and changes only when an editor saves it. A save
 in this process forgets the snapshot at once (see apps.py); other processes (gunicorn's
-other workers) read it afresh within CONTENT_CACHE_SECONDS. Everything here is read-only:
-callers must not change what they get."""
+other workers) read it afresh within CONTENT_CACHE_SECONDS.
 
-import itertools
+Each row is a `Row`: a dict of every one of the model's own fields (so a field added to a
+model is read with no change here), plus each many-to-many field to `Source` as a list of
+source keys under the field's name (`sources`, `payment_sources`...). A `Row` reads as
+attributes too (`region.name`). One copy of each row; callers must not change them."""
+
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from .models import ContentVersion, Evidence, FitRule, Option, OptionFact, Region, Resource, Source
+from .models import (
+    Concern,
+    ContentVersion,
+    CostItem,
+    Evidence,
+    Figure,
+    FitRule,
+    GlossaryTerm,
+    Option,
+    OptionAccess,
+    OptionFact,
+    Region,
+    Resource,
+    Source,
+    SureItem,
+)
 
 
-@dataclass(frozen=True)
-class RegionInfo:
-    """A region as pages show it: `resources` are its lines and services in order, each a
-    dict with its `kind` (crisis, youth, professional)."""
+class Row(dict):
+    """One content row: its fields by name, as keys or as attributes."""
 
-    code: str
-    name: str
-    currency: str
-    emergency_number: str
-    payment: str
-    reviewed_on: object
-    payment_sources: list = field(default_factory=list)
-    resources: list = field(default_factory=list)
+    def __getattr__(self, name: str):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+# A region as pages show it: its fields, and `resources`, its lines and services in order,
+# each with its `kind` (crisis, youth, professional).
+RegionInfo = Row
 
 
 @dataclass(frozen=True)
 class Snapshot:
     version: ContentVersion | None
-    # Different for every read of the content: pages cached from one snapshot are keyed by
-    # it, so an edit never shows an old page.
-    serial: int = 0
     regions: dict = field(default_factory=dict)  # code: RegionInfo, in the admin's order
-    # Plain rows, for the summary builder.
-    region_rows: dict = field(default_factory=dict)
-    resources: dict = field(default_factory=dict)  # code: {kind: [the contract's resource]}
-    options: list = field(default_factory=list)
-    facts: dict = field(default_factory=dict)
-    evidence: dict = field(default_factory=dict)
-    rules: dict = field(default_factory=dict)
-    sources: dict = field(default_factory=dict)
+    resources: dict = field(default_factory=dict)  # region code: {kind: [resource rows]}
+    concerns: dict = field(default_factory=dict)  # code: concern row, in order
+    options: list = field(default_factory=list)  # option rows, in order
+    facts: dict = field(default_factory=dict)  # option id: {row: fact row}
+    evidence: dict = field(default_factory=dict)  # option id: {concern code: evidence row}
+    rules: dict = field(default_factory=dict)  # option id: {rule id: rule row}
+    cost_items: dict = field(default_factory=dict)  # option id: [cost item rows, in order]
+    access: dict = field(default_factory=dict)  # option id: {region code: access row}
+    figures: list = field(default_factory=list)  # figure rows, with `groups`, `concerns`, `options`
+    glossary: list = field(default_factory=list)  # glossary term rows, in order
+    sure_items: list = field(default_factory=list)  # SURE item rows, in order
+    sources: dict = field(default_factory=dict)  # key: source row
 
 
-_held: dict = {}
-_serials = itertools.count(1)
+# Not part of a resource as pages and the summary show it (its sources are cited in the admin).
+RESOURCE_INTERNAL = {"id", "region_id", "order", "sources"}
+
+_cached: dict = {}
 
 
 def forget() -> None:
-    _held.clear()
+    _cached.clear()
 
 
 def current() -> Snapshot:
     now = time.monotonic()
-    snapshot, loaded_at = _held.get("snapshot", (None, 0.0))
+    snapshot, loaded_at = _cached.get("snapshot", (None, 0.0))
     if snapshot is None or now - loaded_at >= settings.CONTENT_CACHE_SECONDS:
         snapshot = _read()
-        # Kept only when caching is on: with 0 seconds every call reads afresh.
+        # Cached only when caching is on: with 0 seconds every call reads afresh.
         if settings.CONTENT_CACHE_SECONDS > 0:
-            _held["snapshot"] = (snapshot, now)
+            _cached["snapshot"] = (snapshot, now)
     return snapshot
 
 
@@ -71,88 +92,88 @@ def region(code: str | None) -> RegionInfo | None:
     return current().regions.get(code) if code else None
 
 
+def _source_fields(model) -> list[str]:
+    return [field.name for field in model._meta.many_to_many if field.related_model is Source]
+
+
+def _rows(queryset, **extra) -> list[Row]:
+    """Every row of `queryset` as a Row, its many-to-many sources prefetched as key lists."""
+    model = queryset.model
+    many = _source_fields(model)
+    rows = []
+    for obj in queryset.prefetch_related(*many):
+        row = Row({field.attname: getattr(obj, field.attname) for field in model._meta.concrete_fields})
+        for name in many:
+            row[name] = sorted(source.key for source in getattr(obj, name).all())
+        for name, read in extra.items():
+            row[name] = read(obj)
+        rows.append(row)
+    return rows
+
+
 def _read() -> Snapshot:
-    version = ContentVersion.current()
-
-    region_rows = {}
-    for row in Region.objects.order_by("id", "payment_sources__key").values(
-        "code", "name", "currency", "emergency_number", "payment", "reviewed_on", "payment_sources__key"
-    ):
-        item = region_rows.setdefault(row.pop("code"), {**row, "payment_sources": []})
-        if row["payment_sources__key"]:
-            item["payment_sources"].append(row["payment_sources__key"])
-        del item["payment_sources__key"]
-
-    listed = defaultdict(list)
+    regions = {row["code"]: row for row in _rows(Region.objects.order_by("id"))}
+    region_codes = {row["id"]: code for code, row in regions.items()}
     resources = defaultdict(lambda: defaultdict(list))
-    for row in Resource.objects.order_by("region", "kind", "order", "id").values(
-        "region__code", "kind", "name", "contact", "hours", "url"
-    ):
-        resource = {key: row[key] for key in ("name", "contact", "hours", "url") if row[key]}
-        listed[row["region__code"]].append({**resource, "kind": row["kind"]})
-        resources[row["region__code"]][row["kind"]].append(resource)
+    for code in regions:
+        regions[code]["resources"] = []
+    for row in _rows(Resource.objects.order_by("region", "kind", "order", "id")):
+        code = region_codes[row["region_id"]]
+        # The contract's `resource`, plus any fields added since; blank ones are left out.
+        resource = Row(
+            {key: value for key, value in row.items() if key not in RESOURCE_INTERNAL and value not in ("", None, [])}
+        )
+        regions[code]["resources"].append(resource)
+        resources[code][row["kind"]].append(resource)
 
-    regions = {code: RegionInfo(code=code, **row, resources=listed[code]) for code, row in region_rows.items()}
-    region_rows = {code: {"code": code, **row} for code, row in region_rows.items()}
-
-    options = {}
-    for row in Option.objects.order_by("order", "sessions_sources__key").values(
-        "id", "slug", "name", "order", "sessions_low", "sessions_high", "sessions_sources__key"
-    ):
-        option = options.setdefault(row["id"], {**row, "sessions_sources": []})
-        if row["sessions_sources__key"]:
-            option["sessions_sources"].append(row["sessions_sources__key"])
+    concerns = {row["code"]: row for row in _rows(Concern.objects.order_by("order", "code"))}
+    concern_codes = {row["id"]: code for code, row in concerns.items()}
+    options = _rows(Option.objects.order_by("order"))
 
     facts = defaultdict(dict)
-    for row in OptionFact.objects.order_by("option__order", "row", "id", "sources__key").values(
-        "id", "option_id", "row", "text", "sources__key"
-    ):
-        fact = facts[row["option_id"]].setdefault(row["row"], {"text": row["text"], "sources": []})
-        if row["sources__key"]:
-            fact["sources"].append(row["sources__key"])
+    for row in _rows(OptionFact.objects.order_by("option__order", "row", "id")):
+        facts[row["option_id"]].setdefault(row["row"], row)
 
     evidence = defaultdict(dict)
-    for row in Evidence.objects.order_by("option__order", "concern__order", "id", "sources__key").values(
-        "option_id", "concern__code", "level", "summary", "sources__key"
-    ):
-        item = evidence[row["option_id"]].setdefault(
-            row["concern__code"], {"level": row["level"], "summary": row["summary"], "sources": []}
-        )
-        if row["sources__key"]:
-            item["sources"].append(row["sources__key"])
+    for row in _rows(Evidence.objects.order_by("option__order", "concern__order", "id")):
+        evidence[row["option_id"]][concern_codes[row["concern_id"]]] = row
 
     rules = defaultdict(dict)
-    for row in FitRule.objects.order_by("option__order", "question", "value", "kind", "id", "sources__key").values(
-        "id", "option_id", "question", "value", "kind", "text", "sources__key"
-    ):
-        rule = rules[row["option_id"]].setdefault(
-            row["id"],
-            {
-                "question": row["question"],
-                "value": row["value"],
-                "kind": row["kind"],
-                "text": row["text"],
-                "sources": [],
-            },
-        )
-        if row["sources__key"]:
-            rule["sources"].append(row["sources__key"])
+    for row in _rows(FitRule.objects.order_by("option__order", "question", "value", "kind", "id")):
+        rules[row["option_id"]][row["id"]] = row
 
-    sources = {row["key"]: row for row in Source.objects.values("key", "citation", "doi", "url", "approximate")}
+    cost_items = defaultdict(list)
+    for row in _rows(CostItem.objects.order_by("option__order", "order", "id")):
+        row["region"] = region_codes.get(row["region_id"])
+        cost_items[row["option_id"]].append(row)
+
+    access = defaultdict(dict)
+    for row in _rows(OptionAccess.objects.order_by("option__order", "region", "id")):
+        access[row["option_id"]][region_codes[row["region_id"]]] = row
+
+    figures = _rows(
+        Figure.objects.order_by("order", "code")
+        .select_related("source")
+        .prefetch_related("groups", "concerns", "options"),
+        source=lambda figure: figure.source.key,
+        groups=lambda figure: [Row(label=group.label, count=group.count) for group in figure.groups.all()],
+        concerns=lambda figure: sorted(concern.code for concern in figure.concerns.all()),
+        options=lambda figure: [option.slug for option in sorted(figure.options.all(), key=lambda o: o.order)],
+    )
 
     return Snapshot(
-        version=version,
-        serial=next(_serials),
+        version=ContentVersion.current(),
         regions=regions,
-        region_rows=region_rows,
-        resources=_plain(resources),
-        options=list(options.values()),
+        resources={code: dict(kinds) for code, kinds in resources.items()},
+        concerns=concerns,
+        options=options,
         facts=dict(facts),
         evidence=dict(evidence),
         rules=dict(rules),
-        sources=sources,
+        cost_items=dict(cost_items),
+        access=dict(access),
+        figures=figures,
+        glossary=_rows(GlossaryTerm.objects.order_by("order", "term")),
+        sure_items=_rows(SureItem.objects.order_by("order")),
+        sources={row["key"]: row for row in _rows(Source.objects.order_by("key"))},
     )
-
-
-def _plain(resources: defaultdict) -> dict:
-    return {code: {kind: list(items) for kind, items in kinds.items()} for code, kinds in resources.items()}

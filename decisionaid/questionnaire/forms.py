@@ -1,80 +1,22 @@
 """One form a step. Field names and values are the contract's codes, so a forged or
 out-of-range value is an ordinary validation error, shown kindly and never saved."""
 
-import copy
 from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from decisionaid import codes
+from decisionaid.instruments import DIFFICULTY, FREQUENCY, GAD7, PHQ9
+
+from .fields import FeeField
 
 REQUIRED = _("Please choose an answer.")
 INVALID_CHOICE = _("Please choose one of the answers shown.")
 
-# PHQ-9 and GAD-7 items in their validated wording (FACTS.md sections 7 and 8). They are
-# not marked for translation: a translation must use the instruments' official versions.
-PHQ9_STEM = "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
-PHQ9_ITEMS = [
-    "Little interest or pleasure in doing things",
-    "Feeling down, depressed, or hopeless",
-    "Trouble falling or staying asleep, or sleeping too much",
-    "Feeling tired or having little energy",
-    "Poor appetite or overeating",
-    "Feeling bad about yourself — or that you are a failure or have let yourself or your family down",
-    "Trouble concentrating on things, such as reading the newspaper or watching television",
-    "Moving or speaking so slowly that other people could have noticed? Or the opposite — "
-    "being so fidgety or restless that you have been moving around a lot more than usual",
-    "Thoughts that you would be better off dead or of hurting yourself in some way",
-]
-PHQ9_DIFFICULTY = (
-    "If you checked off any problems, how difficult have these problems made it for you to do "
-    "your work, take care of things at home, or get along with other people?"
-)
-GAD7_STEM = "Over the last 2 weeks, how often have you been bothered by the following problems?"
-GAD7_ITEMS = [
-    "Feeling nervous, anxious, or on edge",
-    "Not being able to stop or control worrying",
-    "Worrying too much about different things",
-    "Trouble relaxing",
-    "Being so restless that it is hard to sit still",
-    "Becoming easily annoyed or irritable",
-    "Feeling afraid, as if something awful might happen",
-]
-PHQ_ATTRIBUTION = (
-    "PHQ-9 and GAD-7: Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke "
-    "and colleagues, with an educational grant from Pfizer Inc. No permission required to "
-    "reproduce, translate, display or distribute."
-)
 
-
-class FixedChoices:
-    """For choice fields whose choices are fixed in code and never changed on one form.
-
-    Each form copies its fields, and Django's copy of a choice field copies every choice
-    and checks them all again: profiled, that was a third of the time to check a posted
-    step. These copies share the choice lists instead; all else is copied as Django does."""
-
-    def __deepcopy__(self, memo):
-        result = copy.copy(self)
-        memo[id(self)] = result
-        result.widget = copy.copy(self.widget)
-        result.widget.attrs = self.widget.attrs.copy()
-        result.error_messages = self.error_messages.copy()
-        result.validators = self.validators[:]
-        return result
-
-
-class RadioField(FixedChoices, forms.TypedChoiceField):
-    pass
-
-
-class CheckboxesField(FixedChoices, forms.MultipleChoiceField):
-    pass
-
-
-def radio(choices, label, *, required=True, coerce=str, help_text=""):
-    return RadioField(
+def radio(choices, label, *, required=True, coerce=str, help_text="", scale=False):
+    field = forms.TypedChoiceField(
         choices=choices,
         coerce=coerce,
         label=label,
@@ -83,10 +25,13 @@ def radio(choices, label, *, required=True, coerce=str, help_text=""):
         widget=forms.RadioSelect,
         error_messages={"required": REQUIRED, "invalid_choice": INVALID_CHOICE},
     )
+    # An answer scale: its few short answers sit in a row where there is room (field.html).
+    field.scale = scale
+    return field
 
 
 def checkboxes(choices, label, *, help_text=""):
-    return CheckboxesField(
+    return forms.MultipleChoiceField(
         choices=choices,
         label=label,
         required=False,
@@ -98,6 +43,18 @@ def checkboxes(choices, label, *, help_text=""):
 
 class StepForm(forms.Form):
     """Turns saved answers into initial values and cleaned data back into answers."""
+
+    # A step whose questions may all be left out at once ("Skip these questions").
+    skippable = False
+    # The validated questionnaire the step asks, if it is one (decisionaid/instruments.py).
+    instrument = None
+    # Required answers are explained after a post; the browser's own check would come first
+    # and speak in other words.
+    use_required_attribute = False
+
+    def __init__(self, *args, region=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.region = region
 
     @classmethod
     def initial_from(cls, answers: dict) -> dict:
@@ -111,11 +68,14 @@ class StepForm(forms.Form):
         return initial
 
     def to_answers(self) -> tuple[dict, list[str]]:
-        """The answers to save, and the codes the person left blank (to remove)."""
+        """The answers to save, and the codes the person left blank (to remove). After a
+        failed check, only the fields that passed are here: what was valid is saved."""
         answers, cleared = {}, []
         for name, value in self.cleaned_data.items():
             if value is None or value == "":
                 cleared.append(name)
+            elif isinstance(value, Decimal):
+                answers[name] = int(value) if value == value.to_integral_value() else float(value)
             else:
                 answers[name] = value
         return answers, cleared
@@ -142,31 +102,28 @@ class SafetyForm(StepForm):
     )
 
 
-def _frequency(label):
-    return radio(codes.FREQUENCY, label, coerce=int)
-
-
 class Phq9Form(StepForm):
-    phq9_1 = _frequency(PHQ9_ITEMS[0])
-    phq9_2 = _frequency(PHQ9_ITEMS[1])
-    phq9_3 = _frequency(PHQ9_ITEMS[2])
-    phq9_4 = _frequency(PHQ9_ITEMS[3])
-    phq9_5 = _frequency(PHQ9_ITEMS[4])
-    phq9_6 = _frequency(PHQ9_ITEMS[5])
-    phq9_7 = _frequency(PHQ9_ITEMS[6])
-    phq9_8 = _frequency(PHQ9_ITEMS[7])
-    phq9_9 = _frequency(PHQ9_ITEMS[8])
-    phq9_difficulty = radio(codes.DIFFICULTY, PHQ9_DIFFICULTY, coerce=int, required=False)
+    """The PHQ-9's nine items and its closing question about difficulty."""
+
+    instrument = PHQ9
+
+
+for _item in PHQ9.items:
+    Phq9Form.base_fields[_item.code] = radio(FREQUENCY, _item.text, coerce=int, scale=True)
+Phq9Form.base_fields[PHQ9.difficulty.code] = radio(
+    DIFFICULTY, PHQ9.difficulty.text, coerce=int, required=False, scale=True
+)
 
 
 class Gad7Form(StepForm):
-    gad7_1 = _frequency(GAD7_ITEMS[0])
-    gad7_2 = _frequency(GAD7_ITEMS[1])
-    gad7_3 = _frequency(GAD7_ITEMS[2])
-    gad7_4 = _frequency(GAD7_ITEMS[3])
-    gad7_5 = _frequency(GAD7_ITEMS[4])
-    gad7_6 = _frequency(GAD7_ITEMS[5])
-    gad7_7 = _frequency(GAD7_ITEMS[6])
+    """The GAD-7's seven items: all of them, or none (the contract lets the GAD-7 be skipped)."""
+
+    instrument = GAD7
+    skippable = True
+
+
+for _item in GAD7.items:
+    Gad7Form.base_fields[_item.code] = radio(FREQUENCY, _item.text, coerce=int, scale=True)
 
 
 class ConcernsForm(StepForm):
@@ -185,31 +142,16 @@ class TimeForm(StepForm):
 
 
 class CostForm(StepForm):
-    session_fee = forms.DecimalField(
+    session_fee = FeeField(
         label=_("About how much could you pay yourself for each session?"),
-        help_text=_("Leave this empty if you don't know. Use numbers only."),
-        required=False,
-        min_value=Decimal(0),
-        max_value=Decimal(100000),
-        max_digits=9,
-        decimal_places=2,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "size": 8}),
-        error_messages={
-            "invalid": _("Please write a number, such as 50. Leave it empty if you don't know."),
-            "min_value": _("Please write a number that is 0 or more."),
-            "max_value": _("Please write a number of 100,000 or less."),
-            "max_digits": _("Please write a shorter number."),
-            "max_decimal_places": _("Please use at most 2 digits after the point."),
-            "max_whole_digits": _("Please write a shorter number."),
-        },
+        help_text=_("Leave this empty if you don't know."),
     )
     coverage = radio(codes.COVERAGE, _("How would your care be paid for?"), required=False)
 
-    def clean_session_fee(self):
-        fee = self.cleaned_data["session_fee"]
-        if fee is None:
-            return None
-        return int(fee) if fee == fee.to_integral_value() else float(fee)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Shown after the fee box: the currency of the person's region.
+        self.fields["session_fee"].unit = self.region.currency if self.region else ""
 
 
 class MedicationForm(StepForm):

@@ -4,8 +4,6 @@ unguessable id and two flags, so every page can show the crisis banner without a
 from django.http import HttpRequest
 from django.utils import timezone
 
-from decisionaid.fastread import column_value, update_columns
-
 from .models import AnswerSet
 
 ANSWERS_KEY = "answers_id"
@@ -32,12 +30,11 @@ def current(request: HttpRequest) -> AnswerSet | None:
 
 
 def current_answers(request: HttpRequest) -> dict | None:
-    """Only the answers of `current(request)`, read the fast way: what the pages that show
-    them need (decisionaid/fastread.py)."""
+    """Only the answers of `current(request)`: what the pages that show them need."""
     public_id = request.session.get(ANSWERS_KEY)
     if not public_id:
         return None
-    answers = column_value(AnswerSet, "answers", public_id=public_id)
+    answers = AnswerSet.objects.filter(public_id=public_id).values_list("answers", flat=True).first()
     if answers is None:
         forget(request)
     return answers
@@ -56,18 +53,23 @@ def current_or_new(request: HttpRequest) -> AnswerSet:
     return answer_set
 
 
-def save_answers(request: HttpRequest, answers: dict) -> None:
+def save_answers(request: HttpRequest, answers: dict, *, crisis: bool = False) -> None:
     """Store `answers` as this browser's, making the answer set at the first save (or again,
-    if it was deleted in the meantime). One UPDATE, without reading the row first."""
+    if it was deleted in the meantime). With `crisis`, the crisis flag is set in the same
+    update, and the banner is on from now on (see mark_crisis)."""
     public_id = request.session.get(ANSWERS_KEY)
-    if public_id and update_columns(AnswerSet, {"answers": answers, "updated_at": timezone.now()}, public_id=public_id):
+    values = {"answers": answers, "updated_at": timezone.now()}
+    if crisis:
+        values["crisis"] = True
+        request.session[CRISIS_KEY] = True
+    if public_id and AnswerSet.objects.filter(public_id=public_id).update(**values):
         return
-    answer_set = AnswerSet.objects.create(answers=answers)
+    answer_set = AnswerSet.objects.create(answers=answers, crisis=crisis)
     request.session[ANSWERS_KEY] = str(answer_set.public_id)
 
 
 def mark_crisis(request: HttpRequest) -> None:
-    """Keep the crisis banner on from now on, in this session and on the answers themselves."""
+    """Show the crisis banner from now on, in this session and on the answers themselves."""
     request.session[CRISIS_KEY] = True
     public_id = request.session.get(ANSWERS_KEY)
     if public_id:
@@ -75,13 +77,18 @@ def mark_crisis(request: HttpRequest) -> None:
 
 
 def forget(request: HttpRequest) -> None:
+    """Let go of answers that no longer exist. The crisis banner stays, if it was on."""
     request.session.pop(ANSWERS_KEY, None)
-    request.session.pop(CRISIS_KEY, None)
 
 
 def delete(request: HttpRequest) -> None:
-    """Delete this person's answers at once, and the session's hold on them."""
+    """Delete this person's answers at once, and the session's hold on them. After a risk
+    answer the new, empty session still shows the crisis banner: deleting answers or starting
+    over never hides help for the rest of this browser's session."""
+    crisis = crisis_active(request)
     public_id = request.session.get(ANSWERS_KEY)
     if public_id:
         AnswerSet.objects.filter(public_id=public_id).delete()
     request.session.flush()
+    if crisis:
+        request.session[CRISIS_KEY] = True

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from decisionaid.instruments import FREQUENCY, RISK_ITEM
+
 from . import forms
 
 
@@ -53,7 +55,20 @@ def previous_step(step: Step) -> Step | None:
 
 def signals_risk(answers: dict) -> bool:
     """Danger now, or any PHQ-9 item 9 answer above 'Not at all' (FACTS.md section 7)."""
-    return answers.get("in_danger_now") is True or (answers.get("phq9_9") or 0) > 0
+    return answers.get("in_danger_now") is True or (answers.get(RISK_ITEM) or 0) > 0
+
+
+# The posted values that signal risk, as a browser sends them.
+RISK_VALUES = {"in_danger_now": {"true"}, RISK_ITEM: {str(value) for value, _label in FREQUENCY if value > 0}}
+
+
+def posts_risk(data) -> bool:
+    """Whether a posted step (a QueryDict) carries a risk answer, read from what was sent and
+    not from the checked form: it counts even when other answers on the step are blank or
+    wrong, so nothing else on the page can hold back the crisis lines."""
+    return any(
+        str(value).strip().lower() in risky for name, risky in RISK_VALUES.items() for value in data.getlist(name)
+    )
 
 
 # What the contract requires before a summary can be made (answers.schema.json "required").

@@ -1,28 +1,26 @@
 """The questionnaire's views: a step at a time, POST-redirect-GET, with htmx swapping only
-the step when JavaScript is there. Crisis answers interrupt the flow at once."""
+the step when JavaScript is there. A risk answer interrupts the flow at once, whatever else
+was posted with it. Answers are health information: no page here is ever cached."""
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers, patch_vary_headers
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from decisionaid.content import snapshot
 from decisionaid.content.snapshot import RegionInfo
-from decisionaid.pagecache import kept_page
+from decisionaid.instruments import ATTRIBUTION
 
-from . import forms, session, steps
+from . import session, steps
 from .answers import merged
 
 NEXT_AFTER_CRISIS_KEY = "after_crisis"
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    # Answers are health information: never cached by the browser or anything between.
-    add_never_cache_headers(response)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+# Set when the step that led to the crisis page had answers missing or wrong: it is asked again.
+ASK_AGAIN_KEY = "after_crisis_ask_again"
+SKIP = "skip"
 
 
 def _go(request: HttpRequest, url: str, *, full_page: bool = False) -> HttpResponse:
@@ -33,33 +31,50 @@ def _go(request: HttpRequest, url: str, *, full_page: bool = False) -> HttpRespo
     return redirect(url)
 
 
+@never_cache
+@vary_on_headers("HX-Request")
 @require_http_methods(["GET", "POST"])
 def step(request: HttpRequest, slug: str) -> HttpResponse:
     current = steps.BY_SLUG.get(slug)
     if current is None:
         raise Http404("No such step")
     answers = session.current_answers(request) or {}
-    region = _region(answers)
-    if request.method == "POST":
-        form = current.form_class(request.POST)
-        if form.is_valid():
-            new, cleared = form.to_answers()
-            answers = merged(answers, new, cleared)
-            session.save_answers(request, answers)
-            return _after_save(request, current, answers)
-        # Shown again with the person's own values and the errors: drawn afresh, never kept.
-        return _private(render(request, _template(request), _context(current, form, region), status=422))
+    region = snapshot.region(answers.get("region"))
+    if request.method == "GET":
+        if steps.signals_risk(answers) and not session.crisis_active(request):
+            # Saved before this session knew (another device's session, say): help shows now.
+            session.mark_crisis(request)
+        form = current.form_class(initial=current.form_class.initial_from(answers), region=region)
+        return render(request, _template(request), _context(current, form, region))
 
-    initial = current.form_class.initial_from(answers)
-    shows = (current.slug, initial, region.code if region else None)
-    page = kept_page(
-        request,
-        _template(request),
-        shows,
-        lambda: _context(current, current.form_class(initial=initial), region),
-        region=answers.get("region"),
-    )
-    return _private(page)
+    form = current.form_class(request.POST, region=region)
+    valid = form.is_valid()
+    if steps.posts_risk(request.POST):
+        return _crisis_interrupt(request, current, form, answers, complete=valid)
+    if current.form_class.skippable and SKIP in request.POST:
+        # "Skip these questions": none of the step's answers are recorded, even earlier ones.
+        answers = merged(answers, {}, list(current.form_class.base_fields))
+        session.save_answers(request, answers)
+        return _after_save(request, current, answers)
+    if valid:
+        new, cleared = form.to_answers()
+        answers = merged(answers, new, cleared)
+        session.save_answers(request, answers)
+        return _after_save(request, current, answers)
+    # Shown again with the person's own values and the errors; nothing is saved.
+    return render(request, _template(request), _context(current, form, region), status=422)
+
+
+def _crisis_interrupt(request: HttpRequest, current: steps.Step, form, answers: dict, *, complete: bool):
+    """Save what was valid on the step (the risk answer among it), set the crisis flag in
+    the same update and show the crisis page. Going on from there leads to the next step,
+    or back to this one when something on it was missing or wrong."""
+    new, cleared = form.to_answers()
+    session.save_answers(request, merged(answers, new, cleared), crisis=True)
+    following = steps.next_step(current) if complete else current
+    request.session[NEXT_AFTER_CRISIS_KEY] = reverse("step", args=[following.slug]) if following else reverse("results")
+    request.session[ASK_AGAIN_KEY] = not complete
+    return _go(request, reverse("crisis"), full_page=True)
 
 
 def _template(request: HttpRequest) -> str:
@@ -70,6 +85,7 @@ def _template(request: HttpRequest) -> str:
 
 
 def _context(current: steps.Step, form, region: RegionInfo | None) -> dict:
+    instrument = current.form_class.instrument
     return {
         "step": current,
         "form": form,
@@ -78,53 +94,54 @@ def _context(current: steps.Step, form, region: RegionInfo | None) -> dict:
         "previous": steps.previous_step(current),
         "region": region,
         "is_last": steps.next_step(current) is None,
-        "phq9_stem": forms.PHQ9_STEM,
-        "gad7_stem": forms.GAD7_STEM,
-        "attribution": forms.PHQ_ATTRIBUTION,
+        "instrument": instrument,
+        "attribution": ATTRIBUTION if instrument else "",
     }
 
 
 def _after_save(request: HttpRequest, current: steps.Step, answers: dict) -> HttpResponse:
     following = steps.next_step(current)
     next_url = reverse("step", args=[following.slug]) if following else reverse("results")
-    if current.slug in ("safety", "mood") and steps.signals_risk(answers):
-        session.mark_crisis(request)
-        request.session[NEXT_AFTER_CRISIS_KEY] = next_url
-        return _go(request, reverse("crisis"), full_page=True)
     if current.slug == "place" and answers.get("age_band") == "under_18":
         return _go(request, reverse("youth"), full_page=True)
     return _go(request, next_url, full_page=following is None)
 
 
-def _region(answers: dict) -> RegionInfo | None:
-    return snapshot.region(answers.get("region"))
-
-
+@never_cache
 def crisis(request: HttpRequest) -> HttpResponse:
     region = snapshot.region(session.current_region_code(request))
     continue_url = request.session.get(NEXT_AFTER_CRISIS_KEY) or reverse("step", args=[steps.FIRST.slug])
-    return _private(render(request, "questionnaire/crisis.html", {"region": region, "continue_url": continue_url}))
+    context = {"region": region, "continue_url": continue_url, "ask_again": request.session.get(ASK_AGAIN_KEY, False)}
+    return render(request, "questionnaire/crisis.html", context)
 
 
+@never_cache
 def youth(request: HttpRequest) -> HttpResponse:
     region = snapshot.region(session.current_region_code(request))
     next_url = reverse("step", args=[steps.STEPS[1].slug])
-    return _private(render(request, "questionnaire/youth.html", {"region": region, "next_url": next_url}))
+    return render(request, "questionnaire/youth.html", {"region": region, "next_url": next_url})
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 def start_over(request: HttpRequest) -> HttpResponse:
-    session.delete(request)
-    return redirect("step", slug=steps.FIRST.slug)
+    """GET asks once whether to start over (a page, so it works without JavaScript); POST
+    deletes the answers and goes to the first step."""
+    if request.method == "POST":
+        session.delete(request)
+        return redirect("step", slug=steps.FIRST.slug)
+    return render(request, "questionnaire/start_over.html")
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def delete_answers(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         session.delete(request)
         return redirect("deleted")
-    return _private(render(request, "questionnaire/delete.html"))
+    return render(request, "questionnaire/delete.html")
 
 
+@never_cache
 def deleted(request: HttpRequest) -> HttpResponse:
-    return _private(render(request, "questionnaire/deleted.html"))
+    return render(request, "questionnaire/deleted.html")

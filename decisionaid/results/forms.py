@@ -4,7 +4,7 @@ validation error, shown kindly next to the question."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from decisionaid.summary import SURE_CODES, SURE_ITEMS
+from decisionaid.summary import SURE_CODES, sure_items
 
 ANSWERS = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -12,10 +12,10 @@ ANSWERS = [("yes", _("Yes")), ("no", _("No"))]
 class SureForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for code, _letter, _label, question in SURE_ITEMS:
-            self.fields[code] = forms.ChoiceField(
+        for item in sure_items():
+            self.fields[item["code"]] = forms.ChoiceField(
                 choices=ANSWERS,
-                label=_(question),
+                label=item["question"],
                 widget=forms.RadioSelect,
                 error_messages={
                     "required": _("Please choose yes or no."),

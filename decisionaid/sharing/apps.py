@@ -1,5 +1,3 @@
-import logging
-
 from django.apps import AppConfig
 
 
@@ -8,10 +6,8 @@ class SharingConfig(AppConfig):
     verbose_name = "Sharing"
 
     def ready(self) -> None:
-        from .redact import RedactTokens
+        from .redact import install
 
-        # gunicorn sets up its access log before Django starts, so settings.LOGGING cannot
-        # reach it without replacing its handlers; a filter on the logger is enough.
-        access_log = logging.getLogger("gunicorn.access")
-        if not any(isinstance(existing, RedactTokens) for existing in access_log.filters):
-            access_log.addFilter(RedactTokens())
+        # gunicorn's loggers, wherever gunicorn was started from (gunicorn.conf.py does the
+        # same in the master process).
+        install()

@@ -1,113 +1,97 @@
 """A person's PHQ-9 and GAD-7 answers as a FHIR R4 QuestionnaireResponse.
 
-linkIds are the LOINC codes (FACTS.md sections 7 and 8), so a receiving system that keys
-on LOINC reads it directly; a contained Questionnaire carries the same codes as codings with
-the LOINC system, since QuestionnaireResponse items have no `code` of their own. Answers
-are LOINC answer codes (LA...); the totals are integers. The GAD-7 item codes were checked
-against published FHIR resources (HL7 personal-health-record IG, GAD-7 Questionnaires).
+linkIds are the LOINC codes (decisionaid/instruments.py), so a receiving system that keys on
+LOINC reads it directly; a contained Questionnaire carries the same codes as codings with the
+LOINC system, since QuestionnaireResponse items have no `code` of their own. Answers are LOINC
+answer codes (LA...); the totals are integers.
 """
 
 from datetime import datetime
 
-from decisionaid.codes import DIFFICULTY, FREQUENCY
-from decisionaid.questionnaire import forms
+from decisionaid.instruments import (
+    ATTRIBUTION,
+    DIFFICULTY,
+    DIFFICULTY_LOINC,
+    FREQUENCY,
+    FREQUENCY_LOINC,
+    GAD7,
+    LOINC_SYSTEM,
+    PHQ9,
+    Instrument,
+    Item,
+)
 
-LOINC = "http://loinc.org"
+LOINC = LOINC_SYSTEM
 QUESTIONNAIRE_ID = "phq9-gad7"
-
-FREQUENCY_ANSWERS = ["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9"]
-DIFFICULTY_ANSWERS = ["LA6572-7", "LA6573-5", "LA6575-0", "LA6574-3"]
-
-PHQ9 = {
-    "code": "44249-1",
-    "text": "PHQ-9 quick depression assessment panel",
-    "items": list(
-        zip(
-            [f"phq9_{n}" for n in range(1, 10)],
-            ["44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8"],
-            forms.PHQ9_ITEMS,
-            strict=True,
-        )
-    ),
-    "difficulty": ("phq9_difficulty", "69722-7", forms.PHQ9_DIFFICULTY),
-    "total": ("44261-6", "Patient Health Questionnaire 9 item (PHQ-9) total score"),
-}
-GAD7 = {
-    "code": "69737-5",
-    "text": "Generalized anxiety disorder 7 item (GAD-7)",
-    "items": list(
-        zip(
-            [f"gad7_{n}" for n in range(1, 8)],
-            ["69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"],
-            forms.GAD7_ITEMS,
-            strict=True,
-        )
-    ),
-    "difficulty": None,
-    "total": ("70274-6", "Generalized anxiety disorder 7 item (GAD-7) total score"),
-}
 
 
 def _coding(code: str, display: str) -> dict:
     return {"system": LOINC, "code": code, "display": display}
 
 
-def _choice(value: int, codes: list[str], labels: list[tuple[int, str]]) -> dict:
-    return {"valueCoding": _coding(codes[value], dict(labels)[value])}
+def _answer(item: Item, value, codes: tuple[str, ...], labels: list[tuple[int, str]]) -> dict:
+    value = int(value)
+    return {
+        "linkId": item.loinc,
+        "text": item.text,
+        "answer": [{"valueCoding": _coding(codes[value], dict(labels)[value])}],
+    }
 
 
-def _group(panel: dict, answers: dict) -> dict | None:
+def _group(instrument: Instrument, answers: dict) -> dict | None:
     """One instrument as a group of its answered items and, when complete, its total."""
-    values = {name: answers.get(name) for name, _loinc, _text in panel["items"]}
     items = [
-        {"linkId": loinc, "text": text, "answer": [_choice(int(values[name]), FREQUENCY_ANSWERS, FREQUENCY)]}
-        for name, loinc, text in panel["items"]
-        if values[name] is not None
+        _answer(item, answers[item.code], FREQUENCY_LOINC, FREQUENCY)
+        for item in instrument.items
+        if answers.get(item.code) is not None
     ]
     if not items:
         return None
-    if panel["difficulty"] and answers.get(panel["difficulty"][0]) is not None:
-        name, loinc, text = panel["difficulty"]
+    difficulty = instrument.difficulty
+    if difficulty and answers.get(difficulty.code) is not None:
+        items.append(_answer(difficulty, answers[difficulty.code], DIFFICULTY_LOINC, DIFFICULTY))
+    total = instrument.total(answers)
+    if total is not None:
         items.append(
-            {"linkId": loinc, "text": text, "answer": [_choice(int(answers[name]), DIFFICULTY_ANSWERS, DIFFICULTY)]}
+            {"linkId": instrument.total_loinc, "text": instrument.total_text, "answer": [{"valueInteger": total}]}
         )
-    if all(value is not None for value in values.values()):
-        loinc, text = panel["total"]
-        items.append({"linkId": loinc, "text": text, "answer": [{"valueInteger": sum(map(int, values.values()))}]})
-    return {"linkId": panel["code"], "text": panel["text"], "item": items}
+    return {"linkId": instrument.loinc, "text": instrument.loinc_text, "item": items}
+
+
+def _definition(instrument: Instrument) -> dict:
+    """The contained definition of one instrument: each linkId with its LOINC coding."""
+    questions = [*instrument.items, *([instrument.difficulty] if instrument.difficulty else [])]
+    items = [
+        {"linkId": item.loinc, "code": [_coding(item.loinc, item.text)], "text": item.text, "type": "choice"}
+        for item in questions
+    ]
+    items.append(
+        {
+            "linkId": instrument.total_loinc,
+            "code": [_coding(instrument.total_loinc, instrument.total_text)],
+            "text": instrument.total_text,
+            "type": "integer",
+            "readOnly": True,
+        }
+    )
+    return {
+        "linkId": instrument.loinc,
+        "code": [_coding(instrument.loinc, instrument.loinc_text)],
+        "text": instrument.loinc_text,
+        "type": "group",
+        "item": items,
+    }
 
 
 def _questionnaire() -> dict:
-    """The contained definition: each linkId with its LOINC coding."""
-
-    def definition(panel: dict) -> dict:
-        items = [
-            {"linkId": loinc, "code": [_coding(loinc, text)], "text": text, "type": "choice"}
-            for _name, loinc, text in panel["items"]
-        ]
-        if panel["difficulty"]:
-            _name, loinc, text = panel["difficulty"]
-            items.append({"linkId": loinc, "code": [_coding(loinc, text)], "text": text, "type": "choice"})
-        loinc, text = panel["total"]
-        items.append(
-            {"linkId": loinc, "code": [_coding(loinc, text)], "text": text, "type": "integer", "readOnly": True}
-        )
-        return {
-            "linkId": panel["code"],
-            "code": [_coding(panel["code"], panel["text"])],
-            "text": panel["text"],
-            "type": "group",
-            "item": items,
-        }
-
     return {
         "resourceType": "Questionnaire",
         "id": QUESTIONNAIRE_ID,
         "status": "active",
         "title": "PHQ-9 and GAD-7",
-        "copyright": forms.PHQ_ATTRIBUTION,
-        "code": [_coding(PHQ9["code"], PHQ9["text"]), _coding(GAD7["code"], GAD7["text"])],
-        "item": [definition(PHQ9), definition(GAD7)],
+        "copyright": ATTRIBUTION,
+        "code": [_coding(PHQ9.loinc, PHQ9.loinc_text), _coding(GAD7.loinc, GAD7.loinc_text)],
+        "item": [_definition(PHQ9), _definition(GAD7)],
     }
 
 

@@ -1,10 +1,10 @@
 """Headers for private pages and pages reached by a secret token (share links, invitations,
-a new link shown once): no search engine keeps them, no cache holds a copy, and no Referer
+a new link shown once): no search engine indexes them, no cache holds a copy, and no Referer
 carries a token anywhere.
 
 Share-link pages have no forms and send `Referrer-Policy: no-referrer`. A page with a POST
 form cannot: under no-referrer, browsers send `Origin: null` with the post, and Django's CSRF
-check (rightly) refuses it. Those pages send `strict-origin`, which also keeps every path,
+check (rightly) refuses it. Those pages send `strict-origin`, which also leaves out every path,
 and so every token, out of the Referer header, for other sites and for our own.
 """
 

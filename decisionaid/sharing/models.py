@@ -5,7 +5,7 @@
   with them).
 - InvitedAnswers: which clinician's invitation a person started from (the questionnaire's
   AnswerSet knows nothing of sharing).
-- SentSummary: the copy a person chose to send to that clinician. It keeps what the
+- SentSummary: the copy a person chose to send to that clinician. It stores what the
   dashboard lists (scores, bands, crisis flag, content version) and a snapshot of the
   answers, so the list never recomputes a summary and the copy stays when the person
   deletes their own answers: it belongs to the clinician's records.
@@ -85,7 +85,7 @@ class SentSummary(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     clinician = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sent_summaries")
     invitation = models.ForeignKey(Invitation, on_delete=models.SET_NULL, null=True, related_name="sent_summaries")
-    # Kept while the person keeps their answers (retention keeps those); cleared when they delete them.
+    # Set while the person still has their answers (retention stores those); cleared when they delete them.
     answer_set = models.ForeignKey(AnswerSet, on_delete=models.SET_NULL, null=True, related_name="sent_summaries")
     answers = models.JSONField()
     content_version = models.CharField(max_length=20)

@@ -1,7 +1,8 @@
 """A logging filter that takes secret tokens out of log lines.
 
 Django logs the path of every 4xx response ("Not Found: /s/<token>/"), the development
-server and gunicorn log every request line. A token in a log would open a person's summary
+server and gunicorn log every request line, and gunicorn's error log each request line it
+refuses. A token in a log would open a person's summary
 for anyone who reads the logs, so the filter rewrites the message before any handler sees it.
 """
 
@@ -31,3 +32,16 @@ class RedactTokens(logging.Filter):
         if request is not None and TOKEN_PATH.search(getattr(request, "path", "") or ""):
             record.request = None
         return True
+
+
+# gunicorn's own loggers: its error log carries refused request lines, its access log every path.
+GUNICORN_LOGGERS = ("gunicorn.error", "gunicorn.access")
+
+
+def install(names: tuple[str, ...] = GUNICORN_LOGGERS) -> None:
+    """Put the filter on these loggers (once each). gunicorn sets its loggers up itself, before
+    Django starts, so settings.LOGGING cannot reach them without replacing their handlers."""
+    for name in names:
+        logger = logging.getLogger(name)
+        if not any(isinstance(existing, RedactTokens) for existing in logger.filters):
+            logger.addFilter(RedactTokens())

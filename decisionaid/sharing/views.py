@@ -4,6 +4,8 @@ that clinician, making and revoking share links, and the page a share link opens
 Every form posts and redirects (POST-redirect-GET), so all of it works without JavaScript.
 """
 
+from functools import wraps
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisionaid import ratelimit
+from decisionaid.pdf import pdf_refused, pdf_response
 from decisionaid.questionnaire import session, steps
 from decisionaid.questionnaire.models import AnswerSet
-from decisionaid.results.views import pdf_refused, pdf_response
 from decisionaid.summary import build_summary
 
 from . import audit, invitations, links
@@ -23,7 +25,7 @@ from .headers import private, token_form_page, token_page
 from .models import SentSummary, ShareLink, SummaryOpening
 from .summaries import summary_context
 
-# The token of a link just made, kept in the session only until the next page shows it once.
+# The token of a link just made, stored in the session only until the next page shows it once.
 NEW_LINK_KEY = "new_share_link"
 
 
@@ -35,15 +37,24 @@ def _complete_answers(request: HttpRequest) -> AnswerSet | None:
 
 
 def _message(request: HttpRequest, title: str, message: str, status: int) -> HttpResponse:
-    return private(render(request, "sharing/message.html", {"title": title, "message": message}, status=status))
+    context = {
+        "title": title,
+        "message": message,
+        "back_url": reverse("results"),
+        "back_label": _("Back to my results"),
+        "no_crisis_link": True,
+    }
+    return private(render(request, "pages/message.html", context, status=status))
 
 
 def _too_many(request: HttpRequest) -> HttpResponse:
-    return _message(
-        request,
-        _("Please wait a while"),
-        _("You have done this many times in the last hour. Please try again later. Nothing new was made."),
-        status=429,
+    return private(
+        ratelimit.too_many(
+            request,
+            _("You have done this many times in the last hour. Please try again later. Nothing new was made."),
+            back_url=reverse("results"),
+            back_label=_("Back to my results"),
+        )
     )
 
 
@@ -80,7 +91,12 @@ def send(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         context = {"form": form, "invitation": invitation}
         return private(render(request, "sharing/send.html", context, status=422))
-    if not ratelimit.allow("send", str(answer_set.public_id), settings.SEND_SUMMARY_LIMIT_PER_HOUR):
+    # Per person, and per invitation link: whoever holds the link, in however many sessions,
+    # cannot flood its clinician.
+    if not (
+        ratelimit.allow("send", str(answer_set.public_id), settings.SEND_SUMMARY_LIMIT_PER_HOUR)
+        and ratelimit.allow("send_invitation", str(invitation.pk), settings.INVITATION_SEND_LIMIT_PER_HOUR)
+    ):
         return _too_many(request)
     invitations.send(answer_set, invitation)
     return redirect(reverse("results") + "#share")
@@ -167,12 +183,24 @@ def _dead_link(request: HttpRequest) -> HttpResponse:
     return render(request, "sharing/link_dead.html", status=404)
 
 
+def with_link(view):
+    """For the pages a share link opens: the view gets the live link, or the person gets the
+    one dead-link page."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, token: str) -> HttpResponse:
+        link = links.open_link(token)
+        if link is None:
+            return _dead_link(request)
+        return view(request, link, token)
+
+    return wrapper
+
+
 @require_GET
 @token_page
-def shared(request: HttpRequest, token: str) -> HttpResponse:
-    link = links.open_link(token)
-    if link is None:
-        return _dead_link(request)
+@with_link
+def shared(request: HttpRequest, link: ShareLink, token: str) -> HttpResponse:
     audit.opened_by_link(link, SummaryOpening.View.PAGE)
     context = {**summary_context(link.answer_set.answers), "link": link, "token": token}
     return render(request, "sharing/shared.html", context)
@@ -180,10 +208,8 @@ def shared(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_GET
 @token_page
-def shared_print(request: HttpRequest, token: str) -> HttpResponse:
-    link = links.open_link(token)
-    if link is None:
-        return _dead_link(request)
+@with_link
+def shared_print(request: HttpRequest, link: ShareLink, token: str) -> HttpResponse:
     audit.opened_by_link(link, SummaryOpening.View.PRINT)
     context = {**summary_context(link.answer_set.answers), "back_url": reverse("shared", args=[token])}
     return render(request, "sharing/summary_print.html", context)
@@ -191,10 +217,8 @@ def shared_print(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_GET
 @token_page
-def shared_pdf(request: HttpRequest, token: str) -> HttpResponse:
-    link = links.open_link(token)
-    if link is None:
-        return _dead_link(request)
+@with_link
+def shared_pdf(request: HttpRequest, link: ShareLink, token: str) -> HttpResponse:
     if refused := pdf_refused(request):
         return refused
     audit.opened_by_link(link, SummaryOpening.View.PDF)

@@ -1,7 +1,7 @@
 // Progressive enhancement only: every page works without this file.
 // After htmx swaps content in, move focus to it so keyboard and screen-reader users land on
 // the new content and hear its title. A new step (swapped into #main) starts at the top of
-// the page; a section swapped in place (the SURE answers) keeps its place on the page.
+// the page; a section swapped in place (the SURE answers) stays where it is on the page.
 document.addEventListener("htmx:afterSettle", function (event) {
   var target = event.detail.target;
   if (!target) return;

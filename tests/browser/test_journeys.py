@@ -18,10 +18,10 @@ def walk(page, url, answers, *, expect_swaps: bool) -> None:
         answer_step(page, answers, step.slug)
         if expect_swaps and number == 2:
             # htmx swapped the step in place: the footer node is the same one as before.
-            page.evaluate("document.querySelector('footer').dataset.kept = 'yes'")
+            page.evaluate("document.querySelector('footer').dataset.sameNode = 'yes'")
         submit(page)
         if expect_swaps and 2 <= number < len(steps.STEPS) - 1:
-            expect(page.locator("footer[data-kept='yes']")).to_have_count(1)
+            expect(page.locator("footer[data-same-node='yes']")).to_have_count(1)
     expect(page).to_have_url(re.compile(r"/results/$"))
 
 

@@ -21,7 +21,7 @@ def tab_to(page, selector: str, limit: int = 80) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
-# The focused element's outline, the colour of the halo (box-shadow) drawn around it, and the
+# The focused element's outline, the colour of the halo (box-shadow) shown around it, and the
 # colour behind it: the first ancestor with a background of its own, else the white canvas.
 FOCUS_RING = """() => {
   const el = document.activeElement, style = getComputedStyle(el);

@@ -1,10 +1,10 @@
-"""Small helpers for drawing the results page."""
+"""Small helpers for rendering the results page, its print view and a shared summary."""
 
 from datetime import date
 
 from django import template
 
-from decisionaid.summary import format_money
+from decisionaid.results import grid
 
 register = template.Library()
 
@@ -31,14 +31,6 @@ def icon_blocks(count: int, total: int = 100) -> list[dict]:
 
 
 @register.filter
-def money(amount, currency: str = "") -> str:
-    """An amount in the region's currency: £60, CA$95.50, or a bare number for OTHER."""
-    if amount is None or amount == "":
-        return ""
-    return format_money(amount, currency or "")
-
-
-@register.filter
 def as_date(value: str | None) -> date | None:
     """An ISO date string from the summary, as a date the `date` filter can format."""
     if not value:
@@ -49,7 +41,13 @@ def as_date(value: str | None) -> date | None:
         return None
 
 
-@register.filter
-def source_number(key: str, numbers: dict) -> int | str:
-    """A source's place in the numbered source list, for the short marks on paper."""
-    return (numbers or {}).get(key, key)
+@register.simple_tag
+def comparison_grid(summary: dict) -> dict:
+    """The grid of a summary, for pages whose view gives only the summary (a shared one)."""
+    return grid.comparison_grid(summary)
+
+
+@register.simple_tag
+def crisis_region(summary: dict) -> dict:
+    """The summary's region as `partials/crisis_lines.html` takes it."""
+    return grid.crisis_region(summary)

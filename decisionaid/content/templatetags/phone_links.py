@@ -1,0 +1,108 @@
+"""Crisis and emergency numbers as links a phone dials or texts at one tap.
+
+The link text is the number as it is printed ("116 123"), so it looks the same on screen and
+on paper. Its label spells long digit groups one digit at a time ("Call 1 1 6, 1 2 3"), as a
+screen reader would otherwise read "116" as "one hundred and sixteen"."""
+
+import re
+from urllib.parse import quote
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+# A number as people print it: digits in groups split by spaces or hyphens ("116 123",
+# "1-800-668-6868"), and not part of a word or a web address ("988lifeline.org").
+PRINTED_NUMBER = re.compile(r"(?<![\w@.+-])\+?\d+(?:[ -]\d+)*(?![\w@-])")
+
+
+def dialled(printed: str) -> str:
+    """What a phone dials for a printed number: its digits, and a + in front if it has one."""
+    return ("+" if printed.startswith("+") else "") + "".join(c for c in printed if c.isdigit())
+
+
+def spoken(printed: str) -> str:
+    """'116 123' as '1 1 6, 1 2 3': groups of three or more digits are read one digit at a time."""
+    groups = re.findall(r"\+?\d+", printed)
+    return ", ".join(" ".join(group) if len(group.lstrip("+")) >= 3 else group for group in groups)
+
+
+def call_link(printed: str) -> SafeString:
+    return format_html(
+        '<a class="phone-link" href="tel:{}" aria-label="{}">{}</a>',
+        dialled(printed),
+        _("Call %(number)s") % {"number": spoken(printed)},
+        printed,
+    )
+
+
+def text_link(printed: str, keyword: str = "") -> SafeString:
+    href = f"sms:{dialled(printed)}"
+    if keyword:
+        # "?&body=" is the form both Android and iOS fill the message from.
+        href += "?&body=" + quote(keyword)
+        label = _("Text %(keyword)s to %(number)s") % {"keyword": keyword, "number": spoken(printed)}
+    else:
+        label = _("Text %(number)s") % {"number": spoken(printed)}
+    return format_html('<a class="phone-link" href="{}" aria-label="{}">{}</a>', href, label, printed)
+
+
+def _linked(text: str, link) -> SafeString:
+    """`text`, escaped, with each printed number that `link(printed)` gives a link for linked."""
+    parts, start = [], 0
+    for match in PRINTED_NUMBER.finditer(text):
+        made = link(match.group())
+        if made:
+            parts += [text[start : match.start()], made]
+            start = match.end()
+    parts.append(text[start:])
+    # Each plain part is escaped; the links are already safe.
+    return format_html_join("", "{}", ((part,) for part in parts))
+
+
+@register.filter
+def tel_links(text, only: str = "") -> SafeString:
+    """Every number in `text` as a call link ("112 or 999", an emergency number), or, given
+    `only`, just the numbers that are also in `only` (a sentence naming the emergency number)."""
+    text = str(text or "")
+    wanted = {dialled(number) for number in PRINTED_NUMBER.findall(str(only))}
+    return _linked(text, lambda printed: call_link(printed) if not only or dialled(printed) in wanted else None)
+
+
+@register.filter
+def contact_links(resource: dict) -> SafeString:
+    """A resource's contact words, as a sentence, with its phone number as a call link and its
+    text number as a text link. A text line on the same number as the phone line ("Call or
+    text 988") gets a text link of its own after the words, as does a number they leave out."""
+    field = resource.get if isinstance(resource, dict) else lambda name, default: getattr(resource, name, default)
+    contact = str(field("contact", ""))
+    phone, text_number, keyword = field("phone", ""), field("text_number", ""), field("text_keyword", "")
+    done = set()
+
+    def link(printed: str):
+        number = dialled(printed)
+        if number == phone and "phone" not in done:
+            done.add("phone")
+            return call_link(printed)
+        if number == text_number and "text" not in done:
+            done.add("text")
+            return text_link(printed, keyword)
+        return None
+
+    # A whole sentence, so the text links added after it read as sentences of their own.
+    if contact and not contact.rstrip().endswith((".", "!", "?")):
+        contact = contact.rstrip() + "."
+    parts = [_linked(contact, link)]
+    if phone and "phone" not in done:
+        parts.append(format_html(_("Call {number}."), number=call_link(phone)))
+    if text_number and "text" not in done:
+        if keyword:
+            parts.append(
+                format_html(_("Text {keyword} to {number}."), keyword=keyword, number=text_link(text_number, keyword))
+            )
+        else:
+            parts.append(format_html(_("Text {number}."), number=text_link(text_number)))
+    return format_html_join(" ", "{}", ((part,) for part in parts))

@@ -1,0 +1,41 @@
+"""Words for the person: the plain-words glossary and the SURE test's questions."""
+
+from django.db import models
+
+from .models import Source
+
+
+class GlossaryTerm(models.Model):
+    """A word a person may not know, and what it means in plain words."""
+
+    term = models.CharField(max_length=60, unique=True)
+    meaning = models.TextField()
+    order = models.PositiveSmallIntegerField(default=0)
+    sources = models.ManyToManyField(Source, blank=True, related_name="glossary_terms")
+    reviewed_on = models.DateField()
+
+    class Meta:
+        ordering = ["order", "term"]
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class SureItem(models.Model):
+    """One question of the SURE test of decisional conflict, in its published wording, and
+    the help shown when the answer is no."""
+
+    code = models.CharField(max_length=30, unique=True)
+    letter = models.CharField(max_length=1)
+    label = models.CharField(max_length=80)
+    question = models.CharField(max_length=200)
+    help = models.TextField()
+    order = models.PositiveSmallIntegerField(unique=True)
+    sources = models.ManyToManyField(Source, related_name="sure_items")
+    reviewed_on = models.DateField()
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self) -> str:
+        return self.code

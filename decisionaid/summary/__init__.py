@@ -1,0 +1,137 @@
+"""One person's summary, computed once: plain Python over their answers and the content.
+
+`build_summary` returns the object of the contract's summary.schema.json, plus extra keys.
+The results page, the printable summary, shared links and `manage.py summarize` all render
+that one dict; nothing is worked out twice. Each part lives in a module named for what it
+holds: `validation` (answers against the contract), `scores`, `answers` (labels and rule
+matching), `content` (what the summary reads), `conditions` (what each concern is),
+`options`, `evidence`, `fits`, `costs`, `numbers` (icon arrays), `notices`, `questions`,
+`sure` and `sources`.
+
+The summary never ranks the options, never scores them and never says which to choose:
+every option is always there, in the content's order, with the same rows.
+"""
+
+from django.utils.translation import gettext as _
+
+from decisionaid import codes, disclosures
+from decisionaid.questionnaire.steps import signals_risk
+
+from .answers import CHOICE_QUESTIONS, HIGH_IMPORTANCE, answer_label, importance_label, label, match_rule
+from .conditions import conditions
+from .content import FALLBACK_REGION, content_dates, load, person_region
+from .costs import CURRENCY_SYMBOLS, format_money
+from .fits import values
+from .notices import GUIDELINE_SOURCE, notices
+from .numbers import numbers
+from .options import option_entry
+from .questions import questions
+from .scores import (
+    GAD7_BANDS,
+    PHQ9_BANDS,
+    SCORE_SOURCES,
+    gad7_total,
+    phq9_total,
+    scores,
+    scores_given,
+)
+from .sources import attach_sources
+from .sure import SURE_ANSWERS, SURE_CODES, sure_items, sure_summary
+from .validation import CONTRACT_DIR, schema, validate_answers
+
+__all__ = [
+    "CHOICE_QUESTIONS",
+    "CONTRACT_DIR",
+    "CURRENCY_SYMBOLS",
+    "FALLBACK_REGION",
+    "GAD7_BANDS",
+    "GUIDELINE_SOURCE",
+    "HIGH_IMPORTANCE",
+    "PHQ9_BANDS",
+    "SCORE_SOURCES",
+    "SURE_ANSWERS",
+    "SURE_CODES",
+    "answer_label",
+    "build_summary",
+    "format_money",
+    "gad7_total",
+    "importance_label",
+    "match_rule",
+    "phq9_total",
+    "schema",
+    "scores_given",
+    "sure_items",
+    "sure_summary",
+    "validate_answers",
+]
+
+
+def build_summary(answers: dict, sure: dict | None = None) -> dict:
+    """The whole summary for one valid answers dict (contract codes), from the current content.
+
+    `sure` is the person's SURE test, {code: "yes" | "no"}, stored apart from the answers."""
+    content = load(answers)
+    region_code = answers.get("region") or FALLBACK_REGION
+    region = person_region(answers, content)
+    resources = content["resources"]
+
+    def resources_of(kind: str) -> list[dict]:
+        # The person's own region first; the international routes when it has none.
+        return list(resources[region["code"]][kind]) or list(resources[FALLBACK_REGION][kind])
+
+    person_scores = scores(answers)
+    derived = {"phq9_band": person_scores["phq9"]["band"], "gad7_band": (person_scores["gad7"] or {}).get("band")}
+    crisis = {
+        "active": signals_risk(answers),
+        "resources": resources_of("crisis"),
+        "emergency_number": region["emergency_number"],
+    }
+    options = [option_entry(option, answers, derived, region, content) for option in content["options"]]
+
+    summary = {
+        "content_version": content["version"].version if content["version"] else "unknown",
+        "content": content_dates(content["version"]),
+        "region": region_code,
+        "region_name": region["name"],
+        "currency": region["currency"],
+        "payment": region["payment"],
+        "emergency_number": region["emergency_number"],
+        "crisis": crisis,
+        "scores": person_scores,
+        "notices": notices(answers, person_scores, crisis, resources_of("youth")),
+        "conditions": conditions(answers, content),
+        "answers_echo": _answers_echo(answers, region),
+        "options": options,
+        "values": values(answers, options),
+        "numbers": numbers(answers, content),
+        "questions_for_clinician": questions(answers, person_scores, crisis),
+        "referral": {
+            "text": _(
+                "This aid does not replace a professional. A doctor, nurse or therapist can help you choose. "
+                "They can also check how you are doing."
+            ),
+            "resources": resources_of("professional"),
+        },
+        "sure": sure_summary(sure),
+        # IPDAS: funder, authors, reading level and user testing, in one line for the paper's foot.
+        "footer": disclosures.footer(),
+        "glossary": [
+            {"term": term["term"], "meaning": term["meaning"], "sources": list(term["sources"])}
+            for term in content["glossary"]
+        ],
+    }
+    attach_sources(summary)
+    return summary
+
+
+def _answers_echo(answers: dict, region: dict) -> dict:
+    concerns = answers.get("concerns") or []
+    return {
+        "region": answers.get("region") or region["code"],
+        "region_name": label(codes.REGIONS, answers["region"]) if answers.get("region") else region["name"],
+        "age_band": answers.get("age_band"),
+        "age_band_label": label(codes.AGE_BANDS, answers.get("age_band")) if answers.get("age_band") else "",
+        "concerns": [{"code": code, "label": label(codes.CONCERNS, code)} for code in concerns],
+        "concerns_chosen": bool(concerns),
+        "goals": [{"code": code, "label": label(codes.GOALS, code)} for code in answers.get("goals") or []],
+    }

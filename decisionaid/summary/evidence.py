@@ -1,0 +1,75 @@
+"""The evidence entries of one option: one for each concern the person chose, from the
+evidence grid (decisionaid.content.models.Evidence).
+
+Each entry has the cell's level, its plain summary, its sources and, where the main guideline
+for the concern speaks to this option, that guideline's stance. A cell that rests on a figure
+still to be checked (its `approximate` flag, or only approximate sources) says so in plain
+words. A cell nobody has reviewed is left out, never shown as "not enough research": the
+contract gives it no level, and the page says it has not been reviewed.
+"""
+
+import re
+
+from django.utils.translation import gettext as _
+
+from decisionaid import codes
+from decisionaid.content import snapshot
+from decisionaid.content.models import Evidence
+
+from .answers import chosen_concerns, label, unique
+
+HAS_FIGURE = re.compile(r"\d")
+
+
+def evidence_entries(option: dict, answers: dict, content: dict) -> list[dict]:
+    every_source = snapshot.current().sources
+    entries = []
+    for concern in chosen_concerns(answers):
+        item = content["evidence"][option["id"]].get(concern)
+        if item is None:
+            continue
+        sources = unique(item["sources"])
+        approximate = is_approximate(item, sources, every_source)
+        entry = {
+            "concern": concern,
+            "concern_label": label(codes.CONCERNS, concern),
+            "level": item["level"],
+            "level_label": label(codes.EVIDENCE_LEVELS, item["level"]),
+            "summary": item["summary"],
+            "sources": sources,
+            "approximate": approximate,
+            "approximate_note": approximate_note(item["summary"]) if approximate else "",
+        }
+        guideline = guideline_entry(item)
+        if guideline:
+            entry["guideline"] = guideline
+        entries.append(entry)
+    return entries
+
+
+def is_approximate(item: dict, sources: list[str], every_source: dict) -> bool:
+    """Marked approximate in the grid, or resting only on sources whose figures are to be checked."""
+    if item.get("approximate"):
+        return True
+    known = [every_source[key] for key in sources if key in every_source]
+    return bool(known) and all(source["approximate"] for source in known)
+
+
+def approximate_note(summary: str) -> str:
+    """What the reader sees instead of an internal note: plain words, never "from memory"."""
+    if HAS_FIGURE.search(summary):
+        return _("This figure still needs checking against the original study.")
+    return _("Some details still need checking against the original study.")
+
+
+def guideline_entry(item: dict) -> dict | None:
+    """The contract's `guideline` object, or None where no guideline speaks to this cell."""
+    position = item.get("guideline_position")
+    if not position:
+        return None
+    return {
+        "body": item["guideline_body"],
+        "code": item["guideline_code"],
+        "position": position,
+        "position_label": label(Evidence.Position.choices, position),
+    }

@@ -1,0 +1,150 @@
+"""Fits and considerations: the FitRule sentences the person's answers trigger for each
+option, the sentences that follow the evidence for each concern they chose, and the `values`
+list that ties each importance answer to them.
+
+No option ever ends with fits and no consideration: one with none gets its own side effects
+and risks, from the content, as a consideration."""
+
+from django.utils.translation import gettext as _
+
+from decisionaid import codes
+from decisionaid.content.models import FitRule
+
+from .answers import answer_label, concern_name, label, match_rule, unique
+from .evidence import approximate_note, is_approximate
+from .notices import LESS_SEVERE_BELOW
+from .scores import phq9_total
+
+WEAK_LEVELS = ("limited", "not_recommended", "insufficient")
+
+
+def rule_reasons(option: dict, answers: dict, derived: dict, content: dict) -> tuple[list[dict], list[dict]]:
+    """(fits, considerations) from the option's FitRule rows the answers trigger."""
+    fits, considerations = [], []
+    for rule in content["rules"][option["id"]].values():
+        given = match_rule(rule["question"], rule["value"], answers, derived)
+        if given is None:
+            continue
+        reason = {
+            "text": rule["text"],
+            "question": rule["question"],
+            "value": rule["value"],
+            "answer": given,
+            "answer_label": answer_label(rule["question"], given),
+            "sources": unique(rule["sources"]),
+        }
+        (fits if rule["kind"] == FitRule.Kind.FIT else considerations).append(reason)
+    return fits, considerations
+
+
+def evidence_reasons(option: dict, answers: dict, content: dict) -> tuple[list[dict], list[dict]]:
+    """(fits, considerations) from the evidence for each concern the person chose: a fit where
+    the concern's guideline suggests this option first; a consideration, naming the concern and
+    saying what is known, where the evidence is limited, a guideline advises against it, there
+    is too little research, or the guideline offers it only second or does not name it."""
+    fits, considerations = [], []
+    for concern in answers.get("concerns") or []:
+        item = content["evidence"][option["id"]].get(concern)
+        if item is None:
+            continue
+        words = {"concern": concern_name(concern), "body": item.get("guideline_body", "")}
+        reason = {
+            "question": "concerns",
+            "value": concern,
+            "answer": concern,
+            "answer_label": answer_label("concerns", concern),
+            "sources": unique(item["sources"]),
+        }
+        if item.get("guideline_position") == "first_line":
+            first = _first_line_reason(item, answers, words)
+            (fits if first["fits"] else considerations).append({**reason, "text": first["text"]})
+        opening = _weak_opening(item)
+        if opening:
+            text = f"{opening % words} {item['summary']}".strip()
+            if is_approximate(item, reason["sources"], content["sources"]):
+                text += " " + approximate_note(item["summary"])
+            considerations.append({**reason, "text": text})
+    return fits, considerations
+
+
+def _first_line_reason(item: dict, answers: dict, words: dict) -> dict:
+    """The guideline's first choice, said only for the people it is meant for. Where the PHQ-9
+    total says the person is not among them, it is a consideration instead of a fit."""
+    scope = item.get("guideline_for", "")
+    if not scope:
+        return {"fits": True, "text": _("For %(concern)s, %(body)s suggests this first.") % words}
+    text = _("%(body)s suggests this first %(scope)s.") % {**words, "scope": scope}
+    severity = item.get("guideline_severity", "")
+    less_severe = phq9_total(answers) < LESS_SEVERE_BELOW
+    if severity and (severity == "less_severe") != less_severe:
+        more = _("Your low mood score is in a different range. Ask your clinician what suits you.")
+        return {"fits": False, "text": f"{text} {more}"}
+    return {"fits": True, "text": text}
+
+
+def _weak_opening(item: dict) -> str:
+    """The start of a consideration for a cell whose evidence is weak, or whose guideline offers
+    the option only later or not at all; "" for a cell with neither."""
+    if item["level"] in WEAK_LEVELS:
+        return {
+            "limited": _("For %(concern)s, the evidence for this is limited."),
+            "not_recommended": _("For %(concern)s, a health guide advises against this, or against it alone."),
+            "insufficient": _("For %(concern)s, there is not enough research on this yet."),
+        }[item["level"]]
+    if item.get("guideline_position") == "second_line":
+        return _("For %(concern)s, %(body)s offers this if the first choices do not help or do not suit.")
+    if item.get("guideline_position") == "not_covered":
+        return _("For %(concern)s, %(body)s does not name this.")
+    return ""
+
+
+def risks_reason(facts: list[dict]) -> dict:
+    """The option's side effects and risks, as the consideration every option can show."""
+    risks = next(fact for fact in facts if fact["row"] == "risks")
+    return {
+        "text": risks.get("brief") or risks["text"],
+        "question": "risks",
+        "value": "",
+        "answer": None,
+        "answer_label": _("Every option has some risks"),
+        "sources": unique(risks["sources"]),
+    }
+
+
+def unique_by_text(reasons: list[dict]) -> list[dict]:
+    seen, result = set(), []
+    for reason in reasons:
+        if reason["text"] not in seen:
+            seen.add(reason["text"])
+            result.append(reason)
+    return result
+
+
+def values(answers: dict, options: list[dict]) -> list[dict]:
+    """The person's importance answers, most important first, with each option's sentences
+    that come from that answer."""
+    importance = answers.get("importance") or {}
+    order = [code for code, _label_text in codes.IMPORTANCE_ITEMS]
+    result = []
+    for code in sorted((code for code in order if code in importance), key=lambda c: -importance[c]):
+        question = f"importance.{code}"
+        per_option = [
+            {
+                "slug": option["slug"],
+                "name": option["name"],
+                "fits": [r["text"] for r in option["fit_reasons"] if r["question"] == question],
+                "considerations": [r["text"] for r in option["consideration_reasons"] if r["question"] == question],
+            }
+            for option in options
+        ]
+        result.append(
+            {
+                "code": code,
+                "label": label(codes.IMPORTANCE_ITEMS, code),
+                "value": importance[code],
+                "value_label": label(codes.IMPORTANCE_SCALE, importance[code]),
+                "related": any(item["fits"] or item["considerations"] for item in per_option),
+                "options": per_option,
+            }
+        )
+    return result

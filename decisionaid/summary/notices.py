@@ -1,0 +1,82 @@
+"""Notices at the top of the summary: crisis, severe low mood, less severe low mood (NICE NG222
+1.5.3), youth, pregnancy, and the choices beyond this aid's five."""
+
+from django.utils.translation import gettext as _
+
+# Sentences written here cite content sources by key. A key missing from the content is
+# dropped, so the summary never cites what it cannot show in full.
+GUIDELINE_SOURCE = "nice-ng222"
+# NICE NG222 calls a PHQ-9 total under 16 "less severe" depression (FACTS.md section 6).
+LESS_SEVERE_BELOW = 16
+
+
+def notices(answers: dict, scores: dict, crisis: dict, youth_resources: list[dict]) -> list[dict]:
+    result = []
+    if crisis["active"]:
+        result.append(
+            {
+                "code": "crisis",
+                "text": _(
+                    "You told us you may be in danger, or have had thoughts of harming yourself. "
+                    "Please get help now. Call %(number)s or one of the lines below. You do not have to wait."
+                )
+                % {"number": crisis["emergency_number"]},
+                "resources": crisis["resources"],
+                "sources": [],
+            }
+        )
+    if scores["phq9"]["total"] >= 20:
+        result.append(
+            {
+                "code": "severe_depression",
+                "text": _(
+                    "Your answers point to severe low mood. Please see a doctor or a mental health worker soon. "
+                    "With low mood like this, health guides often add medicine to talking therapy."
+                ),
+                "sources": [GUIDELINE_SOURCE],
+            }
+        )
+    if scores["phq9"]["total"] < LESS_SEVERE_BELOW and "depression" in (answers.get("concerns") or []):
+        result.append(
+            {
+                "code": "less_severe_depression",
+                "text": _(
+                    "Your low mood score is under 16. For low mood that is less severe, NICE says medicine "
+                    "should not be the usual first choice, unless you would prefer it. Guided self-help or a "
+                    "talking therapy is often tried first."
+                ),
+                "sources": [GUIDELINE_SOURCE],
+            }
+        )
+    if answers.get("age_band") == "under_18":
+        text = _(
+            "This aid is written for adults. Some of it may not fit young people. "
+            "Please talk to a doctor or an adult you trust."
+        )
+        if youth_resources:
+            text += " " + _("These services are there for young people:")
+        else:
+            text += " " + _("Ask them about help for young people near you.")
+        result.append({"code": "youth", "text": text, "resources": youth_resources, "sources": []})
+    if answers.get("pregnant_or_breastfeeding") == "yes":
+        result.append(
+            {
+                "code": "pregnancy_medication",
+                "text": _(
+                    "You said you are pregnant, planning a baby or breastfeeding. Ask a doctor before you start "
+                    "or change a medicine. Do not stop a medicine all at once without advice."
+                ),
+                "sources": [],
+            }
+        )
+    result.append(
+        {
+            "code": "other_options",
+            "text": _(
+                "There are more choices than the five here. Some are behavioural activation, interpersonal "
+                "therapy, counselling and group exercise. Ask about them. A doctor or therapist can tell you more."
+            ),
+            "sources": [GUIDELINE_SOURCE],
+        }
+    )
+    return result

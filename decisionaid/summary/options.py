@@ -1,0 +1,52 @@
+"""One option's entry in the summary: its facts, evidence, fits, considerations, time and cost."""
+
+from django.utils.translation import gettext as _
+
+from decisionaid.content.models import OptionFact
+
+from .answers import unique
+from .costs import cost, cost_considerations
+from .evidence import evidence_entries
+from .fits import evidence_reasons, risks_reason, rule_reasons, unique_by_text
+
+
+def option_entry(option: dict, answers: dict, derived: dict, region: dict, content: dict) -> dict:
+    facts = content["facts"][option["id"]]
+    rows = []
+    for row, row_label in OptionFact.Row.choices:
+        fact = facts.get(row) or {"text": _("We do not have this information yet."), "sources": []}
+        brief = fact.get("brief") or fact["text"]  # the first view's cell: 25 words or fewer
+        text, sources = fact["text"], unique(fact["sources"])
+        rows.append({"row": row, "label": str(row_label), "text": text, "brief": brief, "sources": sources})
+    by_row = {fact["row"]: fact for fact in rows}
+
+    option_cost = cost(option, answers, region, by_row["cost"], content)
+    evidence_fits, evidence_considerations = evidence_reasons(option, answers, content)
+    rule_fits, rule_considerations = rule_reasons(option, answers, derived, content)
+    fit_reasons = unique_by_text(evidence_fits + rule_fits)
+    consideration_reasons = unique_by_text(
+        evidence_considerations + rule_considerations + cost_considerations(answers, option_cost)
+    )
+    if fit_reasons and not consideration_reasons:
+        consideration_reasons = [risks_reason(rows)]
+    access = content["access"].get(option["id"], {}).get(region["code"])
+
+    return {
+        "slug": option["slug"],
+        "name": option["name"],
+        "facts": rows,
+        "evidence": evidence_entries(option, answers, content),
+        "fits": [reason["text"] for reason in fit_reasons],
+        "considerations": [reason["text"] for reason in consideration_reasons],
+        "fit_reasons": fit_reasons,
+        "consideration_reasons": consideration_reasons,
+        "time": {
+            "sessions_low": option["sessions_low"],
+            "sessions_high": option["sessions_high"],
+            "course": by_row["course"]["text"],
+            "time_to_change": by_row["time_to_change"]["text"],
+            "sources": unique(by_row["course"]["sources"] + by_row["time_to_change"]["sources"]),
+        },
+        "cost": option_cost,
+        "access": {"text": access["text"], "sources": unique(access["sources"])} if access else None,
+    }

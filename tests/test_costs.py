@@ -1,0 +1,189 @@
+"""Costs by each option's own pattern of care, and text for the person's own region, on screen
+and on paper."""
+
+import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+
+from decisionaid import codes, summary
+from decisionaid.content.models import CostItem, OptionAccess, Region
+from decisionaid.summary import build_summary
+from tests.factories import ALL_CONCERNS, mild_answers, severe_answers
+from tests.questionnaire_helpers import with_answers
+from tests.readability import grade
+from tests.summary_helpers import HYPOTHESIS, all_strings, answers_strategy
+from tests.visible_text import as_prose, visible_blocks
+
+pytestmark = pytest.mark.django_db
+
+
+def _by_slug(data: dict) -> dict:
+    return {option["slug"]: option for option in data["options"]}
+
+
+def _sessions(slug: str) -> CostItem | None:
+    return CostItem.objects.filter(option__slug=slug, kind="sessions", region=None).first()
+
+
+@HYPOTHESIS
+@given(answers=answers_strategy())
+def test_therapy_sessions_are_the_fee_times_the_sessions_and_nothing_else_is_priced_at_it(answers):
+    data = build_summary(answers)
+    fee = answers.get("session_fee")
+    region = Region.objects.get(code=answers["region"])
+    for option in data["options"]:
+        cost = option["cost"]
+        assert cost["currency"] == region.currency
+        assert region.payment in cost["notes"]
+        assert all(line["counts"] for line in cost["lines"]), "every figure says what it counts"
+        sessions = _sessions(option["slug"])
+        if fee is None or sessions is None:
+            assert cost["low"] is None and cost["high"] is None
+            continue
+        assert Decimal(str(cost["low"])) == (Decimal(str(fee)) * sessions.count_low).quantize(Decimal("0.01"))
+        assert Decimal(str(cost["high"])) == (Decimal(str(fee)) * sessions.count_high).quantize(Decimal("0.01"))
+        for line in cost["lines"]:
+            if line["kind"] != "sessions":
+                assert line["low"] is None and line["high"] is None, line
+
+
+def test_a_us_person_at_150_dollars_has_medicine_costed_as_prescriber_visits_plus_the_medicine():
+    medication = _by_slug(build_summary(severe_answers(session_fee=150)))["medication"]
+    cost = medication["cost"]
+    assert cost["low"] is None and cost["high"] is None
+    assert "$150" not in " ".join(all_strings(cost))
+    visits = [line for line in cost["lines"] if line["kind"] == "visits"]
+    assert [line["counts"] for line in visits] == [
+        "Visits with your prescriber in the first 3 months",
+        "Visits with your prescriber in the first 6 months",
+    ]
+    assert [line["figure"] for line in visits] == [
+        "About 4 to 7 visits. Ask what a visit costs you.",
+        "About 5 to 9 visits. Ask what a visit costs you.",
+    ]
+    assert all(line["approximate"] for line in visits)
+    medicine = next(line for line in cost["lines"] if line["kind"] == "medicine")
+    assert "$4 a month" in medicine["counts"] and medicine["figure"] == "$4 to $10 a month."
+    assert medicine["approximate"], "the US generic price is shown as approximate"
+
+
+def test_combined_is_costed_as_both_sessions_and_the_medicine():
+    cost = _by_slug(build_summary(severe_answers(session_fee=150)))["combined"]["cost"]
+    assert [line["kind"] for line in cost["lines"]] == ["sessions", "visits", "visits", "medicine"]
+    assert cost["low"] == 150 * 16 and cost["high"] == 150 * 20
+    assert cost["display"] == "$2,400 to $3,000 for the sessions, plus the medicine"
+
+
+def test_group_cbt_is_counted_but_never_priced_at_a_fee_for_one_to_one_sessions():
+    cost = _by_slug(build_summary(severe_answers(session_fee=150)))["cbt"]["cost"]
+    group = next(line for line in cost["lines"] if line["kind"] == "group_sessions")
+    assert "$" not in group["figure"]
+    assert cost["low"] == 150 * _sessions("cbt").count_low, "the low end is not group sessions at $150"
+
+
+@pytest.mark.parametrize("region", ["CA", "UK", "US"])
+def test_a_fee_of_0_says_free_to_you_never_0_a_session(region):
+    data = build_summary(mild_answers(region=region, session_fee=0))
+    text = " ".join(all_strings(data))
+    for symbol in ("CA$0 ", "£0 ", "$0 ", "CA$0.", "£0.", "$0."):
+        assert symbol not in text
+    for slug in ("psychodynamic", "cbt", "self_help"):
+        cost = _by_slug(data)[slug]["cost"]
+        assert cost["display"] == "Free to you"
+        assert cost["lines"][0]["figure"].endswith("sessions, free to you.")
+
+
+def test_public_cover_without_a_fee_says_to_ask_if_it_is_free():
+    data = build_summary(mild_answers(session_fee=None, coverage="public"))
+    line = _by_slug(data)["cbt"]["cost"]["lines"][0]
+    assert line["figure"] == "16 to 20 sessions. A public service may pay: ask if they are free to you."
+
+
+def test_the_uk_medicine_line_gives_the_prescription_charge_prepayment_and_free_nations():
+    cost = _by_slug(build_summary(mild_answers(region="UK")))["medication"]["cost"]
+    medicine = next(line for line in cost["lines"] if line["kind"] == "medicine")
+    for words in ("£9.90", "£32.05", "£114.50", "Scotland, Wales and Northern Ireland, prescriptions are free"):
+        assert words in medicine["counts"]
+    assert medicine["figure"] == "Up to £9.90 a month."
+    assert set(medicine["sources"]) == {"nhs-prescription-charges", "prescriptions-free-uk-nations"}
+
+
+def test_outside_the_uk_and_us_the_medicine_line_says_to_ask():
+    cost = _by_slug(build_summary(mild_answers(region="IE")))["medication"]["cost"]
+    medicine = next(line for line in cost["lines"] if line["kind"] == "medicine")
+    assert medicine["counts"].startswith("The medicine: ask")
+    assert medicine["figure"] == ""
+
+
+def test_when_low_cost_matters_a_lot_each_option_names_its_cost():
+    data = build_summary(mild_answers(session_fee=60, importance={"low_cost": 4}))
+    for option in data["options"]:
+        cost_reasons = [r for r in option["consideration_reasons"] if r["question"] == "importance.low_cost"]
+        assert len(cost_reasons) >= 1, option["slug"]
+        if option["cost"]["estimated"]:
+            assert f"£{option['cost']['high']:,}" in " ".join(r["text"] for r in cost_reasons)
+
+
+def test_money_is_formatted_with_the_regions_currency():
+    assert summary.format_money(1200, "GBP") == "£1,200"
+    assert summary.format_money(95.5, "CAD") == "CA$95.50"
+    assert summary.format_money(60, "EUR") == "€60"
+    assert summary.format_money(60, "") == "60"
+
+
+# --- Text for the person's own region -------------------------------------------------------------
+
+# Words that name one region's own health system; no other region's page may show them.
+SYSTEMS = {
+    "UK": ["NHS", "Talking Therapies", "prescription charge", "prepayment certificate", "Scotland"],
+    "IE": ["HSE", "medical card"],
+    "CA": ["province"],
+    "AU": ["Medicare", "Mental Health Treatment Plan"],
+    "NZ": ["Access and Choice"],
+    "US": ["in its network", "drug stores"],
+}
+
+
+def test_every_option_has_a_where_to_get_it_line_for_every_region():
+    for region in codes.REGIONS:
+        for option in build_summary(mild_answers(region=region[0]))["options"]:
+            assert option["access"] and option["access"]["text"], (region, option["slug"])
+    assert OptionAccess.objects.count() == len(codes.REGIONS) * 5
+
+
+@pytest.mark.parametrize("region", [code for code, _label in codes.REGIONS])
+@pytest.mark.parametrize("path", ["/results/", "/results/print/"])
+def test_the_results_name_no_other_regions_health_system_on_screen_or_paper(client, region, path):
+    answers = mild_answers(region=region, concerns=list(ALL_CONCERNS), session_fee=None)
+    with_answers(client, answers)
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode().split('id="sources"')[0]
+    # Citations name their publishers ("NHS Talking Therapies"), wherever the reader lives.
+    html = re.sub(r'<a href="#source-[^"]*">.*?</a>|<p class="cite">.*?</p>', "", html, flags=re.S)
+    text = as_prose(visible_blocks(html))
+    for other, words in SYSTEMS.items():
+        if other == region:
+            continue
+        for word in words:
+            assert word not in text, f"{region} {path} names {other}'s {word!r}"
+
+
+def test_the_summary_itself_names_no_other_regions_system():
+    for region, _label in codes.REGIONS:
+        data = build_summary(mild_answers(region=region, concerns=list(ALL_CONCERNS)))
+        text = " ".join(all_strings({key: value for key, value in data.items() if key != "sources"}))
+        for other, words in SYSTEMS.items():
+            if other != region:
+                assert not [word for word in words if word in text], (region, other)
+
+
+def test_cost_and_where_to_get_it_lines_read_at_grade_7_or_below():
+    texts = [
+        *CostItem.objects.values_list("text", flat=True),
+        *OptionAccess.objects.values_list("text", flat=True),
+    ]
+    too_hard = sorted((grade(text), text) for text in texts if grade(text) > 7.0)
+    assert not too_hard, too_hard

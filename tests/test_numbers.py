@@ -1,0 +1,96 @@
+"""Icon arrays: natural frequencies for the person's own concerns, every arm of each study, with
+the time frame and the people studied, from the reviewed content."""
+
+import pytest
+
+from decisionaid.content.models import Figure, GlossaryTerm, SureItem
+from decisionaid.summary import build_summary
+from decisionaid.summary.numbers import sentence_case
+from tests.factories import ALL_CONCERNS, maximal_answers, mild_answers, minimal_answers
+from tests.readability import grade
+
+pytestmark = pytest.mark.django_db
+
+OPTIONS = ["psychodynamic", "cbt", "medication", "combined", "self_help"]
+
+
+def test_numbers_are_natural_frequencies_out_of_100_with_time_frame_people_and_uncertainty():
+    data = build_summary(maximal_answers())
+    assert data["numbers"]
+    for figure in data["numbers"]:
+        assert figure["denominator"] == 100
+        assert len(figure["groups"]) >= 2
+        assert all(0 <= group["count"] <= 100 for group in figure["groups"])
+        assert all(f"{group['count']} in 100" in group["text"] for group in figure["groups"])
+        assert figure["time_frame"] and figure["people"] and figure["uncertainty"]
+        assert figure["sources"] == [figure["source"]]
+
+
+@pytest.mark.parametrize("concern", ALL_CONCERNS)
+def test_numbers_follow_the_persons_own_concerns(concern):
+    shown = {figure["code"]: figure for figure in build_summary(mild_answers(concerns=[concern]))["numbers"]}
+    for figure in shown.values():
+        assert not figure["concerns"] or concern in figure["concerns"], figure["code"]
+    stored = set(Figure.objects.filter(concerns__code=concern).values_list("code", flat=True))
+    assert stored <= set(shown)
+
+
+def test_panic_numbers_are_about_panic_not_low_mood():
+    codes = [figure["code"] for figure in build_summary(mild_answers(concerns=["panic"]))["numbers"]]
+    assert "panic_end" in codes
+    assert "medicine_helps" not in codes and "low_mood_returns" not in codes
+
+
+def test_depression_figures_are_shown_when_no_concern_is_chosen():
+    codes = [figure["code"] for figure in build_summary(minimal_answers())["numbers"]]
+    assert "low_mood_returns" in codes
+
+
+def test_the_relapse_panel_shows_all_three_arms_of_the_trial():
+    figure = next(f for f in build_summary(minimal_answers())["numbers"] if f["code"] == "low_mood_returns")
+    assert [(group["label"], group["count"]) for group in figure["groups"]] == [
+        ("Had finished CBT", 31),
+        ("Kept taking medicine", 47),
+        ("Stopped medicine", 76),
+    ]
+    assert figure["time_frame"] == "In the year after treatment ended."
+
+
+def test_every_option_has_a_benefit_figure_where_one_exists():
+    shown = {slug for figure in build_summary(maximal_answers())["numbers"] for slug in figure["options"]}
+    assert shown == set(OPTIONS)
+
+
+@pytest.mark.parametrize(("source", "concern"), [("barlow-2000", "panic"), ("poulsen-2014", "eating")])
+def test_end_of_treatment_and_later_figures_are_both_shown(source, concern):
+    figures = [f for f in build_summary(mild_answers(concerns=[concern]))["numbers"] if f["source"] == source]
+    assert len(figures) == 2
+    assert figures[0]["time_frame"] != figures[1]["time_frame"]
+
+
+def test_option_names_keep_their_capitals_in_captions():
+    texts = [group["text"] for figure in build_summary(maximal_answers())["numbers"] for group in figure["groups"]]
+    assert any("people who had CBT " in text for text in texts)
+    assert not any("cbt" in text or "ssri" in text for text in texts)
+    assert sentence_case("Took an SSRI") == "took an SSRI"
+    assert sentence_case("SSRI users") == "SSRI users"
+
+
+def test_figure_words_glossary_and_sure_help_read_at_grade_7_or_below():
+    texts = [
+        *(
+            f"{figure.title}. {figure.time_frame} {figure.people} {figure.uncertainty}"
+            for figure in Figure.objects.all()
+        ),
+        *GlossaryTerm.objects.values_list("meaning", flat=True),
+        *SureItem.objects.values_list("help", flat=True),
+    ]
+    too_hard = sorted((grade(text), text) for text in texts if grade(text) > 7.0)
+    assert not too_hard, too_hard
+
+
+def test_side_effect_figures_come_only_beside_a_benefit_figure_for_the_same_option():
+    alone = [figure["code"] for figure in build_summary(mild_answers(concerns=["relationships"]))["numbers"]]
+    assert alone == [], "harms without benefits would lean against medicine"
+    shown = build_summary(mild_answers(concerns=["trauma"]))["numbers"]
+    assert {"ptsd_medicine", "nausea", "stopping"} <= {figure["code"] for figure in shown}
