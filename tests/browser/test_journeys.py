@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from decisionaid.questionnaire import steps
@@ -99,3 +100,16 @@ def test_an_error_is_shown_next_to_the_field_and_focus_moves_to_the_summary(page
     expect(page.locator("#id_age_band_error")).to_have_text(re.compile("Please choose an answer"))
     page.locator(".error-summary a").first.click()
     expect(page.locator("#id_age_band_0")).to_be_focused()
+
+
+@pytest.mark.parametrize("slug", ["mood", "worry"])
+def test_the_four_answer_scale_is_one_row_on_a_desktop(page, url, slug):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(url(f"/questions/{slug}/"))
+    tops = (
+        page.locator(".choices.scale")
+        .first.locator(".choice")
+        .evaluate_all("(boxes) => boxes.map((box) => Math.round(box.getBoundingClientRect().top))")
+    )
+    assert len(tops) == 4
+    assert len(set(tops)) == 1, tops
