@@ -3,6 +3,8 @@
 from datetime import date
 
 from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
 from decisionaid.results import grid
 
@@ -28,6 +30,20 @@ def icon_blocks(count: int, total: int = 100) -> list[dict]:
     below = rows + (1 if rest else 0)
     blocks.append({"x": 0, "y": 10 * below, "width": size, "height": 10 * (total // COLUMNS - below), "on": False})
     return [block for block in blocks if block["width"] and block["height"]]
+
+
+@register.simple_tag(takes_context=True)
+def cited(context, sources: list[dict], linked: bool = False) -> str:
+    """Where a statement comes from: its sources as people cite them ("NICE NG222"). With
+    `linked`, each links to its full citation in the sources list on screen; on paper, plain
+    text. A tag rather than an included template, as a results page cites a hundred times."""
+    if not sources:
+        return ""
+    if linked and not context.get("print_view"):
+        names = format_html_join("; ", '<a href="#source-{}">{}</a>', ((s["key"], s["label"]) for s in sources))
+    else:
+        names = format_html_join("; ", "{}", ((s["label"],) for s in sources))
+    return format_html('<p class="cite"><span class="cite-label">{}</span> {}</p>', _("From:"), names)
 
 
 @register.filter
