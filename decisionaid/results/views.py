@@ -17,7 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 from decisionaid.pdf import pdf_refused, pdf_response, printable_context
 from decisionaid.questionnaire import session, steps
 from decisionaid.sharing.results import results_actions_context
-from decisionaid.summary import build_summary, sure_summary
+from decisionaid.summary import build_summary
 
 from .forms import SureForm
 from .grid import comparison_grid, crisis_region
@@ -75,7 +75,7 @@ def _page(request: HttpRequest, answers: dict, form: SureForm, sure: dict | None
 
 def _context(request: HttpRequest, answers: dict, form: SureForm, sure: dict | None) -> dict:
     summary = build_summary(answers, sure=sure)
-    sure_state = sure_summary(sure)
+    sure_state = summary["sure"]
     return {
         "summary": summary,
         "grid": comparison_grid(summary),
