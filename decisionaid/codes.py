@@ -81,6 +81,10 @@ MEDICATION_VIEWS = [
 ]
 
 PREGNANCY = [
+    ("pregnant", _("I am pregnant")),
+    ("breastfeeding", _("I am breastfeeding")),
+    ("planning", _("I am planning a pregnancy")),
+    # Answers saved before the split said only "yes"; they stay valid (the contract keeps it).
     ("yes", _("Yes")),
     ("no", _("No")),
     ("not_applicable", _("Does not apply to me")),
@@ -93,6 +97,27 @@ PAST_TREATMENTS = [
     ("other_therapy", _("Another talking therapy")),
     ("medication", _("Medicine for mood or anxiety")),
     ("none", _("None of these")),
+]
+
+PAST_TREATMENT_OUTCOMES = [
+    ("helped", _("It helped")),
+    ("partly", _("It helped a little")),
+    ("did_not_help", _("It did not help")),
+    ("side_effects", _("I stopped because of side effects")),
+]
+
+UK_NATIONS = [
+    ("england", _("England")),
+    ("scotland", _("Scotland")),
+    ("wales", _("Wales")),
+    ("northern_ireland", _("Northern Ireland")),
+]
+
+EATING_PATTERNS = [
+    ("restricting", _("Eating too little, or cutting out a lot of food")),
+    ("binge_eating", _("Eating a lot at once and feeling out of control")),
+    ("binge_purge", _("Eating a lot at once, then trying to make up for it")),
+    ("unsure", _("I am not sure")),
 ]
 
 STYLES = [

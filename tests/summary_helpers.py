@@ -51,6 +51,11 @@ def _strategy_for(spec: dict) -> st.SearchStrategy:
         )
     if kind == "array":
         return st.lists(st.sampled_from(spec["items"]["enum"]), unique=True)
+    if kind == "object" and "propertyNames" in spec:
+        # A map from some of a fixed set of keys to one of a fixed set of values.
+        return st.dictionaries(
+            st.sampled_from(spec["propertyNames"]["enum"]), st.sampled_from(spec["additionalProperties"]["enum"])
+        )
     if kind == "object":
         return st.fixed_dictionaries(
             {}, optional={name: _strategy_for(sub) for name, sub in spec["properties"].items()}

@@ -12,6 +12,8 @@ The summary never ranks the options, never scores them and never says which to c
 every option is always there, in the content's order, with the same rows.
 """
 
+from datetime import date
+
 from django.utils.translation import gettext as _
 
 from decisionaid import codes, disclosures
@@ -26,6 +28,7 @@ from .notices import GUIDELINE_SOURCE, notices
 from .numbers import numbers
 from .options import option_entry
 from .questions import questions
+from .risk import risk
 from .scores import (
     GAD7_BANDS,
     PHQ9_BANDS,
@@ -66,10 +69,11 @@ __all__ = [
 ]
 
 
-def build_summary(answers: dict, sure: dict | None = None) -> dict:
+def build_summary(answers: dict, sure: dict | None = None, answered_on: date | None = None) -> dict:
     """The whole summary for one valid answers dict (contract codes), from the current content.
 
-    `sure` is the person's SURE test, {code: "yes" | "no"}, stored apart from the answers."""
+    `sure` is the person's SURE test, {code: "yes" | "no"}, stored apart from the answers;
+    `answered_on` the day the answers were last saved, shown beside the risk answers."""
     content = load(answers)
     region_code = answers.get("region") or FALLBACK_REGION
     region = person_region(answers, content)
@@ -97,6 +101,7 @@ def build_summary(answers: dict, sure: dict | None = None) -> dict:
         "payment": region["payment"],
         "emergency_number": region["emergency_number"],
         "crisis": crisis,
+        "risk": risk(answers, answered_on),
         "scores": person_scores,
         "notices": notices(answers, person_scores, crisis, resources_of("youth")),
         "conditions": conditions(answers, content),
