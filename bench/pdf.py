@@ -30,7 +30,7 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
-    from decisionaid.pdf import summary_pdf
+    from decisionaid.results.pdf import summary_pdf
     from decisionaid.summary import build_summary
     from tests.factories import crisis_answers, maximal_answers, mild_answers
 
@@ -41,6 +41,7 @@ def main() -> None:
         ("typical, Letter", lambda **fee: mild_answers(region="US", **fee)),
         ("in crisis, A4", crisis_answers),
         ("every concern, A4", maximal_answers),
+        ("every concern, Letter", lambda **fee: maximal_answers(region="US", **fee)),
     ]
     for label, answers in people:
         times = []

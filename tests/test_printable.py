@@ -1,5 +1,5 @@
 """The paper summary: a print view and a PDF, both rendering the one summary, in readable
-type (body 10pt, the grid 8.5pt, nothing smaller), within its page budget, tagged."""
+type for older eyes (body 11pt, the table 10pt, nothing smaller), within its page budget, tagged."""
 
 import io
 import re
@@ -12,9 +12,9 @@ import pytest
 from django.conf import settings
 from pdfminer.pdftypes import resolve1
 
-from decisionaid import pdf as summary_pdf
 from decisionaid.content import snapshot
 from decisionaid.content.models import OptionFact, Source
+from decisionaid.results import pdf as summary_pdf
 from decisionaid.results.grid import QUESTIONS
 from decisionaid.summary import build_summary
 from tests.factories import crisis_answers, maximal_answers, mild_answers
@@ -56,11 +56,14 @@ def test_the_results_page_links_to_the_print_view_and_the_pdf(client):
     assert 'media="print"' in html  # Ctrl+P uses the same print stylesheet
 
 
-def test_the_paper_stylesheet_uses_system_fonts_in_readable_sizes():
+def test_the_paper_stylesheet_uses_system_fonts_in_sizes_for_older_eyes():
     css = (Path(settings.BASE_DIR) / "static" / "css" / "print.css").read_text()
     assert "@font-face" not in css and ".ttf" not in css  # nothing to download to print
     sizes = [float(size) for size in re.findall(r"font-size:\s*([\d.]+)pt", css)]
-    assert sizes and min(sizes) >= 8.5, sizes
+    assert sizes and min(sizes) >= 10, sizes
+    assert "body { font-size: 11pt" in css
+    screen = [float(size) for size in re.findall(r"font-size:\s*([\d.]+)px", css)]
+    assert screen and min(screen) >= 14, screen  # the print view on a phone
     assert not re.search(r"font-size:\s*(0?\.\d+|[1-7](\.\d+)?)(em|rem)", css), "no size below the body's"
 
 
@@ -113,15 +116,20 @@ def test_the_pdf_is_tagged_with_its_title_and_language(client):
 
 @pytest.mark.pdf
 @pytest.mark.parametrize("answers", [mild_answers, crisis_answers, maximal_answers], ids=["typical", "crisis", "all"])
-def test_nothing_on_paper_is_smaller_than_8_5_points(answers):
-    sizes = font_sizes(summary_pdf.summary_pdf(build_summary(answers())))
-    assert min(sizes) >= 8.5, sorted(sizes)
-    assert 10.0 in sizes  # the body
+def test_paper_is_set_for_older_eyes_in_a_regular_font(answers):
+    content = summary_pdf.summary_pdf(build_summary(answers()))
+    sizes = font_sizes(content)
+    assert min(sizes) >= 10, sorted(sizes)  # the table and the small print
+    assert 11.0 in sizes  # the body
+    with pdfplumber.open(io.BytesIO(content)) as document:
+        fonts = {char["fontname"].split("+")[-1] for page in document.pages for char in page.chars}
+    assert fonts <= {"DejaVuSans", "DejaVuSans-Bold"}, fonts  # regular width, never condensed
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize(
     ("who", "answers", "budget"),
-    [("typical", mild_answers, 2), ("typical, in crisis", crisis_answers, 2), ("every concern", maximal_answers, 3)],
+    [("typical", mild_answers, 3), ("typical, in crisis", crisis_answers, 3), ("every concern", maximal_answers, 4)],
 )
 @pytest.mark.parametrize(("region", "paper"), [("UK", (595, 842)), ("US", (612, 792))], ids=["A4", "Letter"])
 def test_the_pdf_stays_within_its_page_budget(client, who, answers, budget, region, paper):
@@ -152,12 +160,16 @@ def test_the_paper_layout_reads_no_file_and_no_markup_from_its_data():
         assert reader not in layout, reader
 
 
-def test_on_paper_the_grid_cells_name_their_sources_as_people_cite_them(client):
+def test_on_paper_the_grid_cells_name_their_sources_by_numbered_notes(client):
     with_answers(client, mild_answers())
     html = client.get("/results/print/").content.decode()
-    grid = html[html.index('<table class="compare"') : html.index("</table>")]
-    assert '<p class="cite"><span class="cite-label">From:</span> ' in grid
-    assert "NICE NG222" in grid and "nice-ng222" not in grid
+    grid = html[
+        html.index('<table class="compare paper-compare"') : html.index("</table>", html.index("paper-compare"))
+    ]
+    assert re.search(r'<span class="notes">\[\d+(, \d+|–\d+)*\]</span>', grid)
+    assert "NICE NG222" not in grid and "Kroenke" not in grid  # no author-year inside a cell
+    notes = html[html.index('<ul class="source-notes">') :]
+    assert re.search(r"<li>\[\d+\] NICE NG222</li>", notes)
     assert 'href="#source-' not in html  # no links to a list paper does not carry
 
 

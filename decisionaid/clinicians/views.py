@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisionaid import ratelimit
-from decisionaid.pdf import pdf_refused, pdf_response
+from decisionaid.results.pdf import pdf_refused, pdf_response
 from decisionaid.sharing import audit, fhir
 from decisionaid.sharing.models import SentSummary, SummaryOpening
 from decisionaid.sharing.summaries import summary_context

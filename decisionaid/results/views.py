@@ -10,17 +10,19 @@ from functools import wraps
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from decisionaid.pdf import pdf_refused, pdf_response, printable_context
 from decisionaid.questionnaire import session, steps
 from decisionaid.sharing.results import results_actions_context
 from decisionaid.summary import build_summary
 
 from .forms import SureForm
 from .grid import comparison_grid, crisis_region
+from .paper import paper_summary
+from .pdf import pdf_refused, pdf_response
 
 SURE_KEY = "sure"
 
@@ -92,8 +94,9 @@ def _context(request: HttpRequest, answers: dict, form: SureForm, sure: dict | N
 @never_cache
 @with_answers
 def print_view(request: HttpRequest, answers: dict) -> HttpResponse:
-    summary = build_summary(answers, sure=request.session.get(SURE_KEY))
-    return render(request, "results/results.html", printable_context(summary))
+    summary = build_summary(answers, sure=request.session.get(SURE_KEY), answered_on=_answered_on(request))
+    paper = paper_summary(summary, made_on=timezone.localdate())
+    return render(request, "results/print.html", {"paper": paper, "back_url": reverse("results")})
 
 
 @require_GET
@@ -102,5 +105,11 @@ def print_view(request: HttpRequest, answers: dict) -> HttpResponse:
 def pdf(request: HttpRequest, answers: dict) -> HttpResponse:
     if refused := pdf_refused(request):
         return refused
-    summary = build_summary(answers, sure=request.session.get(SURE_KEY))
+    summary = build_summary(answers, sure=request.session.get(SURE_KEY), answered_on=_answered_on(request))
     return pdf_response(request, summary)
+
+
+def _answered_on(request: HttpRequest):
+    """The day the answers were last saved, printed beside the risk answers."""
+    answer_set = session.current(request)
+    return timezone.localdate(answer_set.updated_at) if answer_set else None

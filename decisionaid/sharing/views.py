@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisionaid import ratelimit
-from decisionaid.pdf import pdf_refused, pdf_response
 from decisionaid.questionnaire import session, steps
 from decisionaid.questionnaire.models import AnswerSet
+from decisionaid.results.pdf import pdf_refused, pdf_response
 from decisionaid.summary import build_summary
 
 from . import audit, invitations, links
@@ -222,4 +222,5 @@ def shared_pdf(request: HttpRequest, link: ShareLink, token: str) -> HttpRespons
     if refused := pdf_refused(request):
         return refused
     audit.opened_by_link(link, SummaryOpening.View.PDF)
-    return pdf_response(request, build_summary(link.answer_set.answers))
+    answer_set = link.answer_set
+    return pdf_response(request, build_summary(answer_set.answers, answered_on=answer_set.updated_at.date()))

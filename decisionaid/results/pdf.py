@@ -1,7 +1,7 @@
-"""The paper summary: the print view's context, and the PDF made from it on request, never stored.
+"""The paper summary as a PDF, made on request and never stored.
 
-The results page, a share link and a clinician's copy all offer the same PDF, so its
-helpers live here rather than in any one app's views."""
+The results page, a share link and a clinician's copy all offer the same PDF: the document
+`paper.paper_summary` builds, laid out by Typst (templates/results/summary.typ)."""
 
 import json
 from pathlib import Path
@@ -13,26 +13,14 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from decisionaid import ratelimit
-from decisionaid.paper import paper_data
-from decisionaid.results.grid import comparison_grid, crisis_region
+
+from .paper import paper_summary
 
 LETTER_REGIONS = {"US", "CA"}
 LAYOUT = Path(settings.BASE_DIR) / "templates" / "results" / "summary.typ"
-# DejaVu Sans Condensed, shipped with the app, so every server lays out the same paper.
-FONTS = Path(__file__).resolve().parent / "fonts"
-
-
-def printable_context(summary: dict) -> dict:
-    """What the print view and the PDF need: the one summary, laid out for paper."""
-    return {
-        "summary": summary,
-        "grid": comparison_grid(summary, paper=True),
-        "crisis_region": crisis_region(summary),
-        "sure_state": summary["sure"],
-        "print_view": True,
-        "base_template": "results/print_base.html",
-        "made_on": timezone.localdate(),
-    }
+# DejaVu Sans (regular width) shipped with the app under its licence, so every server lays
+# out the same paper and no system font is ever needed.
+FONTS = Path(__file__).resolve().parent.parent / "fonts"
 
 
 def paper_size(summary: dict) -> str:
@@ -41,18 +29,18 @@ def paper_size(summary: dict) -> str:
 
 
 def summary_pdf(summary: dict) -> bytes:
-    """The print view's sections as a tagged PDF (PDF/UA-1), laid out by Typst. Its words
-    come as JSON data, so no value is ever read as Typst markup."""
+    """The paper summary as a tagged PDF (PDF/UA-1). Its words come as JSON data, so no
+    value is ever read as Typst markup."""
     import typst  # imported here: only the PDF needs it
 
-    paper = {"A4": "a4", "letter": "us-letter"}[paper_size(summary)]
-    data = json.dumps(paper_data(printable_context(summary), paper), ensure_ascii=False)
+    document = paper_summary(summary, made_on=timezone.localdate())
+    document["paper"] = {"A4": "a4", "letter": "us-letter"}[paper_size(summary)]
     return typst.compile(
         str(LAYOUT),
         root=str(LAYOUT.parent),
         font_paths=[str(FONTS)],
         ignore_system_fonts=True,
-        sys_inputs={"paper": data},
+        sys_inputs={"paper": json.dumps(document, ensure_ascii=False)},
         pdf_standards=["ua-1"],
     )
 

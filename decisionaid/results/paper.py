@@ -1,0 +1,372 @@
+"""The paper summary: every word of the print view and of the PDF, in one document.
+
+`paper_summary` turns the one summary (and its grid) into plain data: headings, sentences,
+table cells and phone numbers, each already translated. The print view
+(templates/results/print.html) and the PDF (templates/results/summary.typ, through
+`results/pdf.py`) only lay this document out; neither template holds a word of its own, so
+a change of wording is made here, once, and both follow it."""
+
+from datetime import date
+
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.translation import gettext as _
+
+from decisionaid.content.templatetags.phone_links import PRINTED_NUMBER, dialled
+
+from .grid import comparison_grid
+
+# How many icon arrays fit beside the rest in three pages at sizes older eyes can read; the
+# grid puts those about the person's own concerns first.
+FIGURES = 2
+
+# The heading of each notice the summary can carry; others are headed "Please read this".
+NOTICE_TITLES = {
+    "severe_depression": gettext_lazy("Please see someone soon"),
+    "youth": gettext_lazy("For young people"),
+    "pregnancy_medication": gettext_lazy("Medicine, pregnancy and breastfeeding"),
+}
+
+
+def notice_title(code: str) -> str:
+    return str(NOTICE_TITLES.get(code) or _("Please read this"))
+
+
+def _day(value: date | str | None) -> str:
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            return ""
+    return date_format(value, "j F Y") if value else ""
+
+
+class Notes:
+    """Numbered source notes: each source gets a number the first time paper cites it, so a
+    cell says "[2]" instead of an author and year, and the notes list the names once."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+        self.labels: dict[str, str] = {}
+
+    def cite(self, sources: list[dict]) -> str:
+        numbers = []
+        for source in sources:
+            number = self.numbers.setdefault(source["key"], len(self.numbers) + 1)
+            self.labels[source["key"]] = source["label"]
+            numbers.append(number)
+        return f"[{_ranges(sorted(set(numbers)))}]" if numbers else ""
+
+    def listed(self) -> list[dict]:
+        return [{"number": str(n), "label": self.labels[key]} for key, n in self.numbers.items()]
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[5, 21, 22, 23] as "5, 21–23": a long run of notes takes one short line."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs)
+
+
+def _para(lead: str = "", strong: str = "", text: str = "", notes: str = "") -> dict:
+    """One paragraph: an opening in plain type, a part in bold, the rest, its note numbers."""
+    para = {"lead": lead, "strong": strong, "text": text, "notes": notes}
+    return {key: str(value) for key, value in para.items() if value}
+
+
+def _parts(text: str, numbers: dict[str, str]) -> list[dict]:
+    """`text` cut into plain parts and phone numbers, each number with the link a phone
+    follows (`numbers` maps its digits to "tel:..." or "sms:..."); every other number stays text."""
+    parts, start = [], 0
+    for match in PRINTED_NUMBER.finditer(text):
+        href = numbers.get(dialled(match.group()))
+        if href:
+            parts += [{"text": text[start : match.start()]}, {"text": match.group(), "href": href}]
+            start = match.end()
+    parts.append({"text": text[start:]})
+    return [part for part in parts if part["text"]]
+
+
+def _line(resource: dict) -> dict:
+    """A line or service: its name, its hours, and how to reach it, numbers as live links."""
+    numbers = {}
+    if resource.get("text_number"):
+        numbers[dialled(resource["text_number"])] = f"sms:{dialled(resource['text_number'])}"
+    if resource.get("phone"):
+        numbers[dialled(resource["phone"])] = f"tel:{dialled(resource['phone'])}"
+    contact = str(resource.get("contact") or "")
+    parts = _parts(contact, numbers)
+    # A number the words leave out, or a text line on the phone line's number ("Call or
+    # text 988"), gets a sentence of its own, so each way to reach it is a link.
+    linked = {part["href"] for part in parts if "href" in part}
+    for scheme, words, number in (
+        ("tel", _("Call %(number)s."), resource.get("phone")),
+        ("sms", _("Text %(number)s."), resource.get("text_number")),
+    ):
+        if number and f"{scheme}:{dialled(number)}" not in linked:
+            sentence = words % {"number": number}
+            parts += [{"text": " "}, *_parts(sentence, {dialled(number): f"{scheme}:{dialled(number)}"})]
+    return {"name": str(resource["name"]), "hours": str(resource.get("hours") or ""), "parts": parts}
+
+
+def _crisis_lines(summary: dict) -> dict:
+    number = summary["emergency_number"] or ""
+    emergency = (
+        _("In danger now? Call %(number)s.") % {"number": number}
+        if number
+        else _("In danger now? Call your local emergency number.")
+    )
+    return {
+        "title": _("Crisis help: %(name)s") % {"name": summary["region_name"]},
+        "emergency": _parts(emergency, {dialled(n): f"tel:{dialled(n)}" for n in PRINTED_NUMBER.findall(number)}),
+        "lines": [_line(resource) for resource in summary["crisis"]["resources"]],
+    }
+
+
+def _more(count: int) -> str:
+    return ngettext("; and %(more)s more", "; and %(more)s more", count) % {"more": count} if count else ""
+
+
+def _cell(cell: dict, notes: Notes) -> list[dict]:
+    if cell["kind"] == "fact":
+        return [_para(text=cell["text"], notes=notes.cite(cell["sources"]))]
+    if cell["kind"] == "cost":
+        return [_para(strong=cell["cost"].get("display", ""), text=cell["text"], notes=notes.cite(cell["sources"]))]
+    paras = []
+    for kind, label in (("fits", _("Fits:")), ("considerations", _("Think about:"))):
+        if cell[kind]:
+            paras.append(_para(strong=label, text="; ".join(cell[kind]) + _more(cell[f"{kind}_more"]) + "."))
+    return paras or [_para(text=_("Nothing in your answers points either way."))]
+
+
+def _answer(cell: dict, paras: list[dict]) -> dict:
+    """One option's answer to one question, named by its option for a stacked layout."""
+    return {"option": str(cell["option"]["name"]), "paras": paras}
+
+
+def _row(row: dict, notes: Notes) -> dict:
+    """One question of the grid: its label, and its answers in groups of one cell per option.
+    Evidence comes in a group per concern the person chose, headed by the concern, so a cell
+    holds only the level and its notes, and a concern's name is printed once, not five times."""
+    if row["cells"] and row["cells"][0]["kind"] == "evidence":
+        concerns = {item["concern"]: item["concern_label"] for cell in row["cells"] for item in cell["items"]}
+        groups = [
+            {
+                "label": str(label),
+                "cells": [
+                    _answer(
+                        cell,
+                        [
+                            _para(
+                                strong=f"{item['mark']} {item['level_label']}".strip(), notes=notes.cite(item["cited"])
+                            )
+                            for item in cell["items"]
+                            if item["concern"] == code
+                        ],
+                    )
+                    for cell in row["cells"]
+                ],
+            }
+            for code, label in concerns.items()
+        ]
+    else:
+        groups = [{"label": "", "cells": [_answer(cell, _cell(cell, notes)) for cell in row["cells"]]}]
+    return {"code": row["code"], "label": str(row["label"]), "groups": groups}
+
+
+def _risk(summary: dict) -> dict:
+    risk = summary["risk"]
+    rows = [
+        {
+            "label": f"{answer['question']}:",
+            "value": str(answer["label"]),
+            "alert": answer["value"] not in (None, False, 0),
+        }
+        for answer in (risk["in_danger_now"], risk["item9"])
+    ]
+    answered = _day(risk.get("answered_on"))
+    return {
+        "title": _("Your answers about safety"),
+        "rows": rows,
+        "answered_on": _("Answered on %(day)s.") % {"day": answered} if answered else "",
+    }
+
+
+def _brief(brief: dict | None) -> dict | None:
+    """The clinician's brief (built by decisionaid.clinicians.brief), laid out as it comes."""
+    if not brief:
+        return None
+    return {
+        "title": str(brief["title"]),
+        "meta": " · ".join(str(brief[key]) for key in ("reference", "date") if brief.get(key)),
+        "sections": [
+            {
+                "title": str(section["title"]),
+                "rows": [
+                    {"label": str(row["label"]), "value": str(row["value"]), "alert": bool(row.get("alert"))}
+                    for row in section["rows"]
+                ],
+            }
+            for section in brief["sections"]
+        ],
+        "notes_text": str(brief.get("notes_text") or ""),
+    }
+
+
+def _sure(sure: dict) -> dict:
+    answers = {"yes": _("Yes"), "no": _("No")}
+    answered = any(item["answer"] for item in sure["items"])
+    return {
+        "title": _("Are you ready to choose?"),
+        "items": [
+            {"label": f"{item['label']}.", "answer": str(answers.get(item["answer"] or "", _("Not answered")))}
+            for item in sure["items"]
+        ]
+        if answered
+        else [],
+        "unanswered": "" if answered else _("You have not answered these four questions yet."),
+    }
+
+
+def paper_summary(summary: dict, made_on: date) -> dict:
+    """The whole paper, in reading order, as plain strings, lists and dicts (JSON for Typst)."""
+    grid = comparison_grid(summary, paper=True)
+    notes = Notes()
+    content = summary["content"]
+    echo = summary["answers_echo"]
+    crisis_lines = _crisis_lines(summary)
+    scores = [
+        _para(
+            strong=f"{score['name']}:",
+            text=_("%(total)s out of %(max)s") % {"total": score["total"], "max": score["max"]}
+            + f". {score['band_label']}.",
+            notes=notes.cite(score["cited"]),
+        )
+        for score in grid["scores"]
+    ]
+    if not summary["scores"]["gad7"]:
+        scores.append(_para(text=_("We did not score worry, as some of those answers are missing.")))
+    rows = [_row(row, notes) for row in grid["rows"]]
+    figures = [
+        {
+            "title": str(figure["title"]),
+            "time_frame": str(figure["time_frame"]),
+            "groups": [
+                {
+                    "count": group["count"],
+                    "text": str(group["text"]),
+                    "picture": _("Picture of 100 dots, %(count)s of them dark.") % {"count": group["count"]},
+                }
+                for group in figure["groups"]
+            ],
+            "note": _para(text=figure["uncertainty"], notes=notes.cite(figure["cited"])),
+        }
+        for figure in grid["numbers"][:FIGURES]
+    ]
+    more_numbers = len(figures) < len(summary["numbers"])
+    return {
+        "lang": (get_language() or "en").split("-")[0],
+        "title": _("My summary to take to an appointment"),
+        "description": _("Your five options side by side, to talk over with a doctor, nurse or therapist."),
+        "back": _("Back to my results"),
+        "meta": _("Made on %(made)s · %(region)s · Content version %(version)s, checked on %(reviewed)s")
+        % {
+            "made": _day(made_on),
+            "region": summary["region_name"],
+            "version": content["version"],
+            "reviewed": _day(content["reviewed_on"]),
+        },
+        "page_of": _("Page {page} of {pages}"),
+        "footer": _(
+            "This is not a diagnosis. It does not tell you what to choose, and it does not take the place of a "
+            "doctor, nurse or therapist."
+        ),
+        "brief": _brief(summary.get("brief")),
+        "crisis": {
+            "title": _("Please get help now"),
+            "text": [str(notice["text"]) for notice in summary["notices"] if notice["code"] == "crisis"],
+            "lines": crisis_lines,
+        }
+        if summary["crisis"]["active"]
+        else None,
+        "risk": _risk(summary),
+        "lead": _(
+            "Here are your five options side by side. No one option is right for everyone. "
+            "Take this to a doctor, nurse or therapist and choose together."
+        ),
+        "scores": {"title": _("Your scores"), "items": scores, "note": str(summary["scores"]["note"])},
+        "notices": [
+            {
+                "code": notice["code"],
+                "title": notice_title(notice["code"]),
+                "text": str(notice["text"]),
+                "lines": [_line(resource) for resource in notice.get("resources", [])],
+            }
+            for notice in summary["notices"]
+            if notice["code"] != "crisis"
+        ],
+        "told": {
+            "title": _("What you told us"),
+            "rows": [
+                {"label": _("Where you live"), "value": str(echo["region_name"])},
+                {"label": _("Your age"), "value": str(echo["age_band_label"])},
+                {
+                    "label": _("What you want help with"),
+                    "value": "; ".join(str(concern["label"]) for concern in echo["concerns"])
+                    or _("You did not choose any, so we show the facts for low mood."),
+                },
+                {
+                    "label": _("Your goals"),
+                    "value": "; ".join(str(goal["label"]) for goal in echo["goals"]) or _("You did not choose any."),
+                },
+            ],
+        },
+        "options": {
+            "title": _("Your options side by side"),
+            "caption": _("Your five options, side by side. The order is the same for everyone. It is not a ranking."),
+            "names": [
+                {
+                    "name": str(option["name"]),
+                    "note": _("Not offered here") if option.get("offered_here") is False else "",
+                }
+                for option in summary["options"]
+            ],
+            "rows": rows,
+        },
+        "values": {
+            "title": _("What matters to you"),
+            "items": [f"{value['label']}: {str(value['value_label']).lower()}" for value in summary["values"]]
+            or [_("You did not say what matters most to you. You can add this if you change your answers.")],
+        },
+        "referral": {
+            "title": _("Where to get help"),
+            "text": str(summary["referral"]["text"]),
+            "professional_title": _("Seeing a professional: %(name)s") % {"name": summary["region_name"]},
+            "professional": [_line(resource) for resource in summary["referral"]["resources"]],
+            # In a crisis the lines are in the box at the top; once is enough.
+            "crisis": None if summary["crisis"]["active"] else crisis_lines,
+        },
+        "numbers": {
+            "title": _("Some numbers from studies"),
+            "intro": _("Each picture shows 100 people in a study. The dark dots are the people it happened to.")
+            + (" " + _("More numbers are on your results page.") if more_numbers else ""),
+            "figures": figures,
+        }
+        if figures
+        else None,
+        "questions": {
+            "title": _("What to ask your clinician"),
+            "items": [str(q) for q in summary["questions_for_clinician"]],
+        },
+        "sure": _sure(summary["sure"]),
+        "sources": {
+            "title": _("Sources"),
+            "intro": _("The numbers in brackets, such as [1], name where each answer comes from."),
+            "more": _("The full list is on your results page."),
+            "notes": notes.listed(),
+        },
+    }
