@@ -107,7 +107,7 @@ def test_the_paper_templates_write_no_words_of_their_own():
     typ = re.sub(r"//.*", "", (TEMPLATES / "summary.typ").read_text())
     literals = set(re.findall(r'"([^"]*)"', typ))
     # Keys of the data, a font's name, the page-number placeholders: nothing a reader reads.
-    layout = {"lead", "strong", "text", "notes", "href", "DejaVu Sans", "{page}", "{pages}"}
+    layout = {"lead", "strong", "text", "notes", "href", "Atkinson Hyperlegible", "DejaVu Sans", "{page}", "{pages}"}
     assert {literal for literal in literals if re.search(r"[A-Za-z]", literal)} <= layout, literals
 
 

@@ -123,13 +123,16 @@ def test_paper_is_set_for_older_eyes_in_a_regular_font(answers):
     assert 11.0 in sizes  # the body
     with pdfplumber.open(io.BytesIO(content)) as document:
         fonts = {char["fontname"].split("+")[-1] for page in document.pages for char in page.chars}
-    assert fonts <= {"DejaVuSans", "DejaVuSans-Bold"}, fonts  # regular width, never condensed
+    # Atkinson Hyperlegible, with DejaVu Sans at regular width for the marks: never condensed.
+    assert "AtkinsonHyperlegible-Regular" in fonts, fonts
+    shipped = {"AtkinsonHyperlegible-Regular", "AtkinsonHyperlegible-Bold", "DejaVuSans", "DejaVuSans-Bold"}
+    assert fonts <= shipped, fonts
 
 
 @pytest.mark.pdf
 @pytest.mark.parametrize(
     ("who", "answers", "budget"),
-    [("typical", mild_answers, 3), ("typical, in crisis", crisis_answers, 3), ("every concern", maximal_answers, 4)],
+    [("typical", mild_answers, 3), ("typical, in crisis", crisis_answers, 3), ("every concern", maximal_answers, 3)],
 )
 @pytest.mark.parametrize(("region", "paper"), [("UK", (595, 842)), ("US", (612, 792))], ids=["A4", "Letter"])
 def test_the_pdf_stays_within_its_page_budget(client, who, answers, budget, region, paper):
@@ -209,3 +212,35 @@ def test_the_pdf_page_renders_as_an_image(client):
         check=True,
     )
     assert list(OUTPUT.glob("summary-page*.png"))
+
+
+def structure_tags(content: bytes) -> list[str]:
+    """Every tag of the PDF's structure tree, in order."""
+    with pdfplumber.open(io.BytesIO(content)) as document:
+        found = []
+
+        def walk(element):
+            element = resolve1(element)
+            if isinstance(element, dict):
+                if "S" in element:
+                    found.append(element["S"].name)
+                kids = resolve1(element.get("K"))
+                for kid in kids if isinstance(kids, list) else [kids]:
+                    walk(kid)
+
+        walk(document.doc.catalog["StructTreeRoot"])
+        return found
+
+
+@needs_poppler
+@pytest.mark.pdf
+def test_the_pdf_is_tagged_with_each_question_a_header_of_its_row():
+    summary = build_summary(mild_answers())
+    content = summary_pdf.summary_pdf(summary)
+    info = subprocess.run(["pdfinfo", "-"], input=content, capture_output=True, check=True).stdout.decode()
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
+    tags = structure_tags(content)
+    concerns = len(summary["answers_echo"]["concerns"])
+    # The five option names, each question of the grid, and each concern under the evidence.
+    assert tags.count("TH") == len(summary["options"]) + len(QUESTIONS) + concerns
+    assert tags.count("TD") >= len(summary["options"]) * len(QUESTIONS)

@@ -43,22 +43,18 @@ def _day(value: date | str | None) -> str:
 
 class Notes:
     """Numbered source notes: each source gets a number the first time paper cites it, so a
-    cell says "[2]" instead of an author and year, and the notes list the names once."""
+    cell says "[2]" instead of an author and year, and the notes list each name once.
+    Sources that paper would name alike ("Our search 2026") share one number."""
 
     def __init__(self) -> None:
         self.numbers: dict[str, int] = {}
-        self.labels: dict[str, str] = {}
 
     def cite(self, sources: list[dict]) -> str:
-        numbers = []
-        for source in sources:
-            number = self.numbers.setdefault(source["key"], len(self.numbers) + 1)
-            self.labels[source["key"]] = source["label"]
-            numbers.append(number)
-        return f"[{_ranges(sorted(set(numbers)))}]" if numbers else ""
+        numbers = {self.numbers.setdefault(str(source["label"]), len(self.numbers) + 1) for source in sources}
+        return f"[{_ranges(sorted(numbers))}]" if numbers else ""
 
     def listed(self) -> list[dict]:
-        return [{"number": str(n), "label": self.labels[key]} for key, n in self.numbers.items()]
+        return [{"number": str(number), "label": label} for label, number in self.numbers.items()]
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -150,31 +146,27 @@ def _answer(cell: dict, paras: list[dict]) -> dict:
 
 def _row(row: dict, notes: Notes) -> dict:
     """One question of the grid: its label, and its answers in groups of one cell per option.
-    Evidence comes in a group per concern the person chose, headed by the concern, so a cell
-    holds only the level and its notes, and a concern's name is printed once, not five times."""
+    Evidence comes in a group per concern the person chose, headed by the concern and the
+    notes behind its five answers, so a cell holds only the level, and a concern's name is
+    printed once, not five times."""
     if row["cells"] and row["cells"][0]["kind"] == "evidence":
         concerns = {item["concern"]: item["concern_label"] for cell in row["cells"] for item in cell["items"]}
-        groups = [
-            {
-                "label": str(label),
-                "cells": [
-                    _answer(
-                        cell,
-                        [
-                            _para(
-                                strong=f"{item['mark']} {item['level_label']}".strip(), notes=notes.cite(item["cited"])
-                            )
-                            for item in cell["items"]
-                            if item["concern"] == code
-                        ],
-                    )
-                    for cell in row["cells"]
-                ],
-            }
-            for code, label in concerns.items()
-        ]
+        groups = []
+        for code, label in concerns.items():
+            items = [[item for item in cell["items"] if item["concern"] == code] for cell in row["cells"]]
+            cited = [source for found in items for item in found for source in item["cited"]]
+            groups.append(
+                {
+                    "label": str(label),
+                    "notes": notes.cite(cited),
+                    "cells": [
+                        _answer(cell, [_para(strong=f"{item['mark']} {item['level_label']}".strip()) for item in found])
+                        for cell, found in zip(row["cells"], items, strict=True)
+                    ],
+                }
+            )
     else:
-        groups = [{"label": "", "cells": [_answer(cell, _cell(cell, notes)) for cell in row["cells"]]}]
+        groups = [{"label": "", "notes": "", "cells": [_answer(cell, _cell(cell, notes)) for cell in row["cells"]]}]
     return {"code": row["code"], "label": str(row["label"]), "groups": groups}
 
 

@@ -18,8 +18,8 @@ from .paper import paper_summary
 
 LETTER_REGIONS = {"US", "CA"}
 LAYOUT = Path(settings.BASE_DIR) / "templates" / "results" / "summary.typ"
-# DejaVu Sans (regular width) shipped with the app under its licence, so every server lays
-# out the same paper and no system font is ever needed.
+# Atkinson Hyperlegible, with DejaVu Sans for the marks it lacks, shipped with the app under
+# their licences (fonts/README.md), so every server lays out the same paper.
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 
 
