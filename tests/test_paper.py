@@ -143,7 +143,8 @@ def test_the_pdf_states_the_risk_answers_and_its_crisis_numbers_are_live_links()
     assert text.count("Crisis help: United States") == 1  # once, though the lines are offered twice
     with pdfplumber.open(io.BytesIO(content)) as document:
         links = {link["uri"] for page in document.pages for link in page.hyperlinks}
-    assert {"tel:911", "tel:988", "sms:988"} <= links, links
+    assert {"tel:911", "tel:988", "sms:741741"} <= links, links
+    assert "Text 988." not in text  # "Call or text 988" says it once
 
 
 @pytest.mark.pdf

@@ -88,22 +88,24 @@ def _parts(text: str, numbers: dict[str, str]) -> list[dict]:
 
 
 def _line(resource: dict) -> dict:
-    """A line or service: its name, its hours, and how to reach it, numbers as live links."""
+    """A line or service: its name, its hours, and how to reach it, its numbers as live links
+    (a number both called and texted is a call link: "Call or text 988" says it once)."""
     numbers = {}
     if resource.get("text_number"):
         numbers[dialled(resource["text_number"])] = f"sms:{dialled(resource['text_number'])}"
     if resource.get("phone"):
         numbers[dialled(resource["phone"])] = f"tel:{dialled(resource['phone'])}"
-    contact = str(resource.get("contact") or "")
+    contact = str(resource.get("contact") or "").strip()
+    if contact and not contact.endswith((".", "!", "?")):
+        contact += "."
     parts = _parts(contact, numbers)
-    # A number the words leave out, or a text line on the phone line's number ("Call or
-    # text 988"), gets a sentence of its own, so each way to reach it is a link.
-    linked = {part["href"] for part in parts if "href" in part}
+    printed = {dialled(number) for number in PRINTED_NUMBER.findall(contact)}
+    # A number the words leave out gets a sentence of its own, so it is on paper too.
     for scheme, words, number in (
         ("tel", _("Call %(number)s."), resource.get("phone")),
         ("sms", _("Text %(number)s."), resource.get("text_number")),
     ):
-        if number and f"{scheme}:{dialled(number)}" not in linked:
+        if number and dialled(number) not in printed:
             sentence = words % {"number": number}
             parts += [{"text": " "}, *_parts(sentence, {dialled(number): f"{scheme}:{dialled(number)}"})]
     return {"name": str(resource["name"]), "hours": str(resource.get("hours") or ""), "parts": parts}
