@@ -33,9 +33,12 @@ def with_answers(view):
 
     @wraps(view)
     def wrapper(request: HttpRequest) -> HttpResponse:
-        answers = session.current_answers(request)
-        if answers is None:
+        answer_set = session.current(request)
+        if answer_set is None:
             return redirect("step", slug=steps.FIRST.slug)
+        answers = answer_set.answers
+        # The day they were last saved, printed beside the risk answers (print view, PDF).
+        request.answered_on = timezone.localdate(answer_set.updated_at)
         missing = steps.first_missing_required(answers)
         if missing is not None:
             return redirect("step", slug=missing.slug)
@@ -94,7 +97,7 @@ def _context(request: HttpRequest, answers: dict, form: SureForm, sure: dict | N
 @never_cache
 @with_answers
 def print_view(request: HttpRequest, answers: dict) -> HttpResponse:
-    summary = build_summary(answers, sure=request.session.get(SURE_KEY), answered_on=_answered_on(request))
+    summary = build_summary(answers, sure=request.session.get(SURE_KEY), answered_on=request.answered_on)
     paper = paper_summary(summary, made_on=timezone.localdate())
     return render(request, "results/print.html", {"paper": paper, "back_url": reverse("results")})
 
@@ -105,11 +108,5 @@ def print_view(request: HttpRequest, answers: dict) -> HttpResponse:
 def pdf(request: HttpRequest, answers: dict) -> HttpResponse:
     if refused := pdf_refused(request):
         return refused
-    summary = build_summary(answers, sure=request.session.get(SURE_KEY), answered_on=_answered_on(request))
+    summary = build_summary(answers, sure=request.session.get(SURE_KEY), answered_on=request.answered_on)
     return pdf_response(request, summary)
-
-
-def _answered_on(request: HttpRequest):
-    """The day the answers were last saved, printed beside the risk answers."""
-    answer_set = session.current(request)
-    return timezone.localdate(answer_set.updated_at) if answer_set else None
