@@ -49,7 +49,8 @@ def test_the_print_view_on_a_phone_stacks_in_readable_text_with_a_way_back(
     expect(cells.first.locator(".cell-option")).to_be_visible()
     first, second = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
     assert second["y"] >= first["y"] + first["height"] - 1 and first["width"] > 300
-    expect(page.locator(".sure")).to_contain_text("You have not answered these four questions yet.")
+    expect(page.locator(".sure p")).to_have_text("You have not answered these four questions yet.")
+    expect(page.locator(".sure p")).to_be_visible()  # the box is not empty on screen
     assert_accessible(page, "print view at 360px")
     screenshot(page, f"paper-print-view-360-{answers.__name__}")
     page.get_by_role("link", name="Back to my results").click()
