@@ -119,13 +119,13 @@ def test_a_plural_on_paper_is_a_plural(monkeypatch):
 
     def ngettext(singular, plural, count):
         counted.append(count)
-        return singular if count == 1 else plural.replace("more", "MORE")
+        return singular if count == 1 else plural.replace(" more", " more (plural)")
 
     monkeypatch.setattr(paper, "ngettext", ngettext)
     document = paper_summary(build_summary(maximal_answers()), made_on=ANSWERED)
     fits = next(row for row in document["options"]["rows"] if row["code"] == "fits")
     text = " ".join(para.get("text", "") for answer in fits["groups"][0]["cells"] for para in answer["paras"])
-    assert counted and re.search(r"; and \d+ MORE\.", text), text
+    assert counted and re.search(r"; and \d+ more \(plural\)\.", text), text
 
 
 def test_the_print_view_and_pdf_state_the_risk_answers_with_the_date(client):
