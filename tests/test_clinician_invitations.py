@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from decisionaid.clinicians.models import Invitation
+from decisionaid.sharing.models import Invitation
 from tests.sharing_people import make_clinician, make_invitation
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from decisionaid import codes
-
-from .models import Invitation
+from decisionaid.sharing.models import Invitation
 
 MAX_DAYS_AHEAD = 366
 INVALID_CHOICE = _("Please choose one of the answers shown.")

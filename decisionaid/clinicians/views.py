@@ -20,14 +20,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from decisionaid import ratelimit
 from decisionaid.pdf import pdf_refused, pdf_response
 from decisionaid.sharing import audit, fhir
-from decisionaid.sharing.models import SentSummary, SummaryOpening
+from decisionaid.sharing.models import Invitation, SentSummary, SummaryOpening
 from decisionaid.sharing.summaries import summary_context
 from decisionaid.summary import build_summary
 
 from . import qr
 from .access import clinician_required, over_limit
 from .forms import InvitationForm
-from .models import Invitation
 
 PAGE_SIZE = 25
 DEFAULT_INVITATION_DAYS = 90

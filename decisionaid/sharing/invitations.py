@@ -7,12 +7,11 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest
 
-from decisionaid.clinicians.models import Invitation
 from decisionaid.questionnaire import session
 from decisionaid.questionnaire.models import AnswerSet
 from decisionaid.summary import build_summary
 
-from .models import InvitedAnswers, SentSummary
+from .models import Invitation, InvitedAnswers, SentSummary
 from .tokens import is_invitation_token
 
 # Set in the session when a person starts from an invitation, so the results page of everyone
