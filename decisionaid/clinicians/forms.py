@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from decisionaid import codes
+from decisionaid.instruments import PHQ9
 from decisionaid.sharing.models import Invitation
+from decisionaid.sharing.reference import parse_reference
 
 MAX_DAYS_AHEAD = 366
 INVALID_CHOICE = _("Please choose one of the answers shown.")
@@ -106,3 +108,63 @@ class InvitationForm(forms.ModelForm):
     def clean_not_offered(self):
         chosen = set(self.cleaned_data["not_offered"])
         return [slug for slug, _name in codes.OPTION_SLUGS if slug in chosen]
+
+
+RISK_FILTERS = [
+    ("", _("Any")),
+    ("flagged", _("Any risk answer")),
+    ("in_danger", _("In danger now: yes")),
+    ("item9", _("PHQ-9 item 9 above “not at all”")),
+    ("none", _("No risk answer")),
+]
+REVIEW_FILTERS = [("", _("Any")), ("no", _("Not yet reviewed")), ("yes", _("Reviewed"))]
+
+
+class DashboardFilterForm(forms.Form):
+    """The dashboard's filters, read from the query string. A value that is not one of the
+    choices is ignored with a message, and the list shows unfiltered by it."""
+
+    q = forms.CharField(label=_("Reference code"), required=False, max_length=20)
+    risk = forms.ChoiceField(label=_("Risk"), choices=RISK_FILTERS, required=False)
+    band = forms.ChoiceField(label=_("PHQ-9 band"), required=False)
+    invitation = forms.ChoiceField(label=_("Invitation link"), required=False)
+    reviewed = forms.ChoiceField(label=_("Reviewed"), choices=REVIEW_FILTERS, required=False)
+
+    def __init__(self, *args, invitations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["band"].choices = [("", _("Any")), *((band.name, band.label) for band in reversed(PHQ9.bands))]
+        self.fields["invitation"].choices = [("", _("Any")), *((str(i.public_id), i.label) for i in invitations)]
+        for field in self.fields.values():
+            field.error_messages["invalid_choice"] = INVALID_CHOICE
+        self.fields["q"].error_messages["max_length"] = _("A code has 6 letters and numbers, such as K7M-4QX.")
+
+    def clean_q(self) -> str:
+        text = self.cleaned_data["q"].strip()
+        if text and parse_reference(text) is None:
+            raise forms.ValidationError(_("A code has 6 letters and numbers, such as K7M-4QX."))
+        return parse_reference(text) or ""
+
+    def filter(self, rows):
+        """`rows` narrowed by every valid filter."""
+        self.is_valid()  # a field in error is left out of cleaned_data, so it filters nothing
+        data = self.cleaned_data
+        if data.get("q"):
+            rows = rows.filter(reference=data["q"])
+        risk = data.get("risk")
+        if risk == "flagged":
+            rows = rows.filter(crisis=True)
+        elif risk == "in_danger":
+            rows = rows.filter(in_danger_now=True)
+        elif risk == "item9":
+            rows = rows.filter(item9__gt=0)
+        elif risk == "none":
+            rows = rows.filter(crisis=False)
+        if data.get("band"):
+            rows = rows.filter(phq9_band=data["band"])
+        if data.get("invitation"):
+            rows = rows.filter(invitation__public_id=data["invitation"])
+        if data.get("reviewed") == "no":
+            rows = rows.filter(reviewed_at__isnull=True)
+        elif data.get("reviewed") == "yes":
+            rows = rows.filter(reviewed_at__isnull=False)
+        return rows

@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from decisionaid import codes
-from decisionaid.instruments import GAD7, PHQ9
+from decisionaid.instruments import FREQUENCY, GAD7, PHQ9
 from decisionaid.questionnaire.models import AnswerSet
 
 from .reference import format_reference, new_reference
@@ -225,6 +225,9 @@ class SentSummary(models.Model):
 
     def gad7_band_label(self) -> str:
         return _band_label(GAD7, self.gad7_band)
+
+    def item9_label(self) -> str:
+        return dict(FREQUENCY).get(self.item9, "")
 
     @property
     def reference_display(self) -> str:

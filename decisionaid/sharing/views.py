@@ -98,7 +98,8 @@ def send(request: HttpRequest) -> HttpResponse:
         and ratelimit.allow("send_invitation", str(invitation.pk), settings.INVITATION_SEND_LIMIT_PER_HOUR)
     ):
         return _too_many(request)
-    invitations.send(answer_set, invitation)
+    # The SURE answers are kept in the session by the results page (results.views.SURE_KEY).
+    invitations.send(answer_set, invitation, sure=request.session.get("sure"))
     return redirect(reverse("results") + "#share")
 
 
