@@ -52,9 +52,7 @@ def test_an_admin_can_revoke_invitation_links(as_admin):
     assert response.status_code == 302
     invitation.refresh_from_db()
     assert invitation.revoked_at is not None
-    assert (
-        invitation.token not in as_admin.get(f"/admin/sharing/invitation/{invitation.pk}/change/").content.decode()
-    )
+    assert invitation.token not in as_admin.get(f"/admin/sharing/invitation/{invitation.pk}/change/").content.decode()
 
 
 def test_answers_and_links_are_not_in_the_admin():

@@ -92,3 +92,41 @@ def test_the_clinicians_download_is_the_same_valid_resource(client):
     QuestionnaireResponse.model_validate(data)
     assert data["identifier"]["value"] == f"urn:uuid:{sent.public_id}"
     assert datetime.fromisoformat(data["authored"]) == sent.sent_at
+
+
+@pytest.mark.django_db
+def test_the_clinicians_export_says_r4_and_carries_risk_bands_and_the_brief(client):
+    dr_a = make_clinician()
+    sent = sent_summary(make_invitation(dr_a), mild_answers(in_danger_now=True, phq9_9=2))
+    client.force_login(dr_a)
+    data = json.loads(client.get(f"/clinic/summaries/{sent.public_id}/fhir.json").content)
+    resource = QuestionnaireResponse.model_validate(data)
+    assert data["meta"]["profile"] == ["http://hl7.org/fhir/StructureDefinition/QuestionnaireResponse|4.0.1"]
+    # The subject is left for the receiving record to link: no one is named.
+    assert resource.subject.reference is None and "receiving record" in resource.subject.display
+    risk = groups(data)["risk"]
+    by_link = {item["linkId"]: item for item in risk["item"]}
+    assert by_link["in-danger-now"]["answer"][0]["valueCoding"] == {"system": LOINC, "code": "LA33-6", "display": "Yes"}
+    assert by_link["risk-44260-8"]["answer"][0]["valueCoding"]["display"] == "More than half the days"
+    total = groups(data)["44249-1"]["item"][-1]
+    band = total["answer"][0]["item"][0]
+    assert band["linkId"] == "44261-6-interpretation"
+    assert band["answer"][0]["valueCoding"]["code"] == "mild"
+    brief = groups(data)["brief"]
+    assert brief["item"][0]["answer"] == [{"valueString": sent.reference_display}]
+    texts = [item["text"] for item in brief["item"][1:]]
+    assert texts[:2] == ["Risk", "Scores"] and "Ready to choose? (SURE test)" in texts
+    # Every answered linkId is defined in the contained Questionnaire.
+    defined = set()
+
+    def walk(items, into):
+        for item in items:
+            into.add(item["linkId"])
+            walk(item.get("item", []), into)
+            for answer in item.get("answer", []):
+                walk(answer.get("item", []), into)
+
+    walk(data["contained"][0]["item"], defined)
+    answered = set()
+    walk(data["item"], answered)
+    assert answered <= defined
