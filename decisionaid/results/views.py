@@ -16,6 +16,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from decisionaid.pdf import pdf_refused, pdf_response, printable_context
 from decisionaid.questionnaire import session, steps
+from decisionaid.sharing.practice import mark_for_person
 from decisionaid.sharing.results import results_actions_context
 from decisionaid.summary import build_summary
 
@@ -84,7 +85,7 @@ def _context(request: HttpRequest, answers: dict, form: SureForm, sure: dict | N
         "sure_form": form,
         "sure_fields": [(item, form[item["code"]]) for item in sure_state["items"]],
         "first_step": steps.FIRST.slug,
-        **results_actions_context(request),
+        **results_actions_context(request, summary=summary),
     }
 
 
@@ -92,7 +93,7 @@ def _context(request: HttpRequest, answers: dict, form: SureForm, sure: dict | N
 @never_cache
 @with_answers
 def print_view(request: HttpRequest, answers: dict) -> HttpResponse:
-    summary = build_summary(answers, sure=request.session.get(SURE_KEY))
+    summary = mark_for_person(request, build_summary(answers, sure=request.session.get(SURE_KEY)))
     return render(request, "results/results.html", printable_context(summary))
 
 
@@ -102,5 +103,5 @@ def print_view(request: HttpRequest, answers: dict) -> HttpResponse:
 def pdf(request: HttpRequest, answers: dict) -> HttpResponse:
     if refused := pdf_refused(request):
         return refused
-    summary = build_summary(answers, sure=request.session.get(SURE_KEY))
+    summary = mark_for_person(request, build_summary(answers, sure=request.session.get(SURE_KEY)))
     return pdf_response(request, summary)

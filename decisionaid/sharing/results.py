@@ -9,7 +9,8 @@ from decisionaid.questionnaire import session
 from decisionaid.questionnaire.models import AnswerSet
 
 from . import invitations, practice
-from .forms import SendForm, ShareLinkForm
+from .forms import LEANING_KEY, LEANING_PREFIX, LeaningForm, SendForm, ShareLinkForm
+from .models import Leaning
 
 
 def shows_invitation(request: HttpRequest) -> bool:
@@ -26,14 +27,21 @@ def results_actions_context(
     Given the page's `summary`, its options are marked with what the practice offers."""
     answer_set_id = str(answer_set.public_id) if answer_set else request.session.get(session.ANSWERS_KEY)
     if not answer_set_id:
-        return {"sharing": None}
+        return {"sharing": None, "leaning_form": None}
     invitation, last_sent_at, last_reference = None, None, ""
     if request.session.get(invitations.INVITED_KEY):
         invitation, last_sent_at, last_reference = invitations.invitation_and_last_sent(answer_set_id)
     live = invitation is not None and invitation.is_live()
     if summary is not None:
         practice.mark_options(summary, invitation)
+    # Like the invitation, the session says whether there is a leaning to read.
+    leaning = (
+        Leaning.objects.filter(answer_set__public_id=answer_set_id).first()
+        if request.session.get(LEANING_KEY)
+        else None
+    )
     return {
+        "leaning_form": LeaningForm(instance=leaning, prefix=LEANING_PREFIX),
         "sharing": {
             # The invitation these answers started from, while it still works.
             "invitation": invitation if live else None,
@@ -45,5 +53,5 @@ def results_actions_context(
             "last_reference": last_reference if live else "",
             "send_form": SendForm(practice_name=invitation.practice_name) if live else None,
             "link_form": ShareLinkForm(),
-        }
+        },
     }

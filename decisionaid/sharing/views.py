@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from decisionaid import ratelimit
 from decisionaid.pdf import pdf_refused, pdf_response
@@ -20,9 +21,9 @@ from decisionaid.questionnaire.models import AnswerSet
 from decisionaid.summary import build_summary
 
 from . import audit, invitations, links
-from .forms import SendForm, ShareLinkForm
+from .forms import LEANING_KEY, LEANING_PREFIX, LeaningForm, SendForm, ShareLinkForm
 from .headers import private, token_form_page, token_page
-from .models import SentSummary, ShareLink, SummaryOpening
+from .models import Leaning, SentSummary, ShareLink, SummaryOpening
 from .summaries import summary_context
 
 # The token of a link just made, stored in the session only until the next page shows it once.
@@ -101,6 +102,32 @@ def send(request: HttpRequest) -> HttpResponse:
     # The SURE answers are kept in the session by the results page (results.views.SURE_KEY).
     invitations.send(answer_set, invitation, sure=request.session.get("sure"))
     return redirect(reverse("results") + "#share")
+
+
+# ---------------------------------------------------------------------------------------
+# What the person leans toward, and their questions (optional, kept with their answers)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def leaning(request: HttpRequest) -> HttpResponse:
+    answer_set = _complete_answers(request)
+    if answer_set is None:
+        return redirect("results")
+    current = Leaning.objects.filter(answer_set=answer_set).first()
+    form = LeaningForm(request.POST, instance=current, prefix=LEANING_PREFIX)
+    if not form.is_valid():
+        # Nothing saved is lost: the stored leaning stays as it was, and what was typed stays in the boxes.
+        template = "results/leaning.html" if request.htmx else "sharing/leaning.html"
+        return private(render(request, template, {"leaning_form": form}, status=422))
+    saved = form.save(commit=False)
+    saved.answer_set = answer_set
+    saved.save()
+    request.session[LEANING_KEY] = True
+    if request.htmx:
+        context = {"leaning_form": LeaningForm(instance=saved, prefix=LEANING_PREFIX), "leaning_saved": True}
+        return private(render(request, "results/leaning.html", context))
+    return redirect(reverse("results") + "#leaning")
 
 
 # ---------------------------------------------------------------------------------------
