@@ -2,7 +2,6 @@
 a kind error beside the field and nothing is saved."""
 
 from datetime import timedelta
-from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
@@ -10,11 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from decisionaid import codes
 from decisionaid.instruments import PHQ9
+from decisionaid.questionnaire.fields import FeeField
 from decisionaid.sharing.models import Invitation
 from decisionaid.sharing.reference import parse_reference
 
 MAX_DAYS_AHEAD = 366
 INVALID_CHOICE = _("Please choose one of the answers shown.")
+TEXT_LIMITS = ("label", "practice_name", "contact", "urgent_contact")
+LIMIT_HELP = _("Up to %(limit)s characters.")
+LIMIT_ERROR = _("Please use %(limit_value)d characters or fewer. This has %(show_value)d.")
+OPTION_SLUGS = [slug for slug, _name in codes.OPTION_SLUGS]
 
 
 class InvitationForm(forms.ModelForm):
@@ -33,23 +37,13 @@ class InvitationForm(forms.ModelForm):
         help_text=_("Patients still see every option, marked “not offered here”."),
         error_messages={"invalid_choice": INVALID_CHOICE, "invalid_list": INVALID_CHOICE},
     )
-    session_fee = forms.DecimalField(
-        label=_("Your fee for each session"),
-        required=False,
-        min_value=Decimal(0),
-        max_value=Decimal(100000),
-        max_digits=9,
-        decimal_places=2,
-        help_text=_("In the local currency. Leave empty to let patients fill in their own."),
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "size": 8}),
-        error_messages={
-            "invalid": _("Please write a number, such as 80."),
-            "min_value": _("Please write a number that is 0 or more."),
-            "max_value": _("Please write a number of 100,000 or less."),
-            "max_digits": _("Please write a shorter number."),
-            "max_decimal_places": _("Please use at most 2 digits after the point."),
-            "max_whole_digits": _("Please write a shorter number."),
-        },
+    # The same parser as the patient's fee box: "£60", "60", "1,000.50" all read as amounts.
+    session_fee = FeeField(
+        label=_("Your usual fee for each session"),
+        help_text=_(
+            "In the local currency. It stands for every option you offer unless you give one below. "
+            "Leave empty to let patients fill in their own."
+        ),
     )
     wait_weeks = forms.IntegerField(
         label=_("Usual wait before a first session, in weeks"),
@@ -81,20 +75,66 @@ class InvitationForm(forms.ModelForm):
             "not_offered",
             "session_fee",
             "wait_weeks",
+            "urgent_contact",
             "expires_on",
         ]
-        help_texts = {"label": _("Patients see this too, for example “New patients, spring clinic”.")}
-        error_messages = {
-            "label": {"required": _("Please give the link a name."), "max_length": _("Please use a shorter name.")},
-            "practice_name": {
-                "required": _("Please write the practice name."),
-                "max_length": _("Please use a shorter name."),
-            },
-            "contact": {
-                "required": _("Please write how patients can contact you."),
-                "max_length": _("Please write something shorter."),
-            },
+        help_texts = {
+            "label": _("Patients see this too, for example “New patients, spring clinic”."),
+            "urgent_contact": _(
+                "Optional. Your patients see it beside the crisis lines for where they live, for example "
+                "“Same-day line 020 7946 0001, weekdays 8 to 6”."
+            ),
         }
+        error_messages = {
+            "label": {"required": _("Please give the link a name.")},
+            "practice_name": {"required": _("Please write the practice name.")},
+            "contact": {"required": _("Please write how patients can contact you.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No maxlength in the page: a browser would cut what is typed without a word. The limit
+        # is said instead, and a longer text is refused with what was typed kept in the box.
+        for name in TEXT_LIMITS:
+            field = self.fields[name]
+            field.widget.attrs.pop("maxlength", None)
+            limit = self._meta.model._meta.get_field(name).max_length
+            field.help_text = " ".join(filter(None, [str(field.help_text), str(LIMIT_HELP % {"limit": limit})]))
+            field.error_messages["max_length"] = LIMIT_ERROR
+        # A fee and a wait for each option, after the usual ones; unused for options not offered.
+        names = dict(codes.OPTION_SLUGS)
+        terms = (self.instance.option_terms if self.instance and self.instance.pk else {}) or {}
+        for slug in OPTION_SLUGS:
+            self.fields[f"fee_{slug}"] = FeeField(
+                label=_("Fee for %(option)s") % {"option": names[slug]},
+                initial=(terms.get(slug) or {}).get("fee"),
+            )
+            self.fields[f"wait_{slug}"] = forms.IntegerField(
+                label=_("Wait for %(option)s, in weeks") % {"option": names[slug]},
+                required=False,
+                min_value=0,
+                max_value=104,
+                initial=(terms.get(slug) or {}).get("wait_weeks"),
+                widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 4}),
+                error_messages=self.fields["wait_weeks"].error_messages,
+            )
+        order = list(self.fields)
+        per_option = [name for slug in OPTION_SLUGS for name in (f"fee_{slug}", f"wait_{slug}")]
+        usual = order.index("wait_weeks") + 1
+        self.order_fields(
+            [*[n for n in order[:usual]], *per_option, *[n for n in order[usual:] if n not in per_option]]
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        offered = [slug for slug in OPTION_SLUGS if slug not in (cleaned.get("not_offered") or [])]
+        terms = {}
+        for slug in offered:
+            fee, wait = cleaned.get(f"fee_{slug}"), cleaned.get(f"wait_{slug}")
+            if fee is not None or wait is not None:
+                terms[slug] = {"fee": str(fee) if fee is not None else None, "wait_weeks": wait}
+        self.instance.option_terms = terms
+        return cleaned
 
     def clean_expires_on(self):
         day = self.cleaned_data["expires_on"]

@@ -98,6 +98,13 @@ class Invitation(models.Model):
         names = dict(codes.OPTION_SLUGS)
         return [names[slug] for slug in OPTION_SLUGS if slug in self.not_offered]
 
+    def offers(self) -> list[dict]:
+        """Each option with whether it is offered here and, if so, its fee and wait."""
+        return [
+            {"slug": slug, "name": name, "offered": slug not in self.not_offered, **self.terms_for(slug)}
+            for slug, name in codes.OPTION_SLUGS
+        ]
+
     def terms_for(self, slug: str) -> dict:
         """The fee (Decimal or None) and wait in weeks (or None) for one option offered here."""
         own = self.option_terms.get(slug) or {}
