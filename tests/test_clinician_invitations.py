@@ -2,8 +2,8 @@
 from a read-only box, shown as a QR code rendered on the server, and revoked."""
 
 import re
-from decimal import Decimal
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
