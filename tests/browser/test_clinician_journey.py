@@ -163,7 +163,8 @@ def test_the_whole_clinician_journey(width, browser, url, assert_accessible, scr
     for selector in (".told-us-list dt", ".brief-row dt", ".risk-answer dt"):
         after = page.locator(selector).first.evaluate("el => getComputedStyle(el, '::after').content")
         assert after == '": "', (selector, after)
-    page.pdf(path=str(OUTPUT / f"clinician-journey-{width}-browser-print.pdf")) if width == 1280 else None
+    if width == 1280:
+        page.pdf(path=str(OUTPUT / "clinician-journey-1280-browser-print.pdf"))
     page.emulate_media(media="screen")
 
     # The PDF and the FHIR export.
