@@ -68,7 +68,12 @@ def test_the_clinicians_pdf_carries_the_readiness_answers_the_person_gave():
     from tests.test_printable import pdf_text
 
     dr_a = make_clinician("dr_a")
-    sure = {"sure_of_myself": "yes", "understand_information": "yes", "risk_benefit_ratio": "no", "encouragement": "yes"}
+    sure = {
+        "sure_of_myself": "yes",
+        "understand_information": "yes",
+        "risk_benefit_ratio": "no",
+        "encouragement": "yes",
+    }
     sent = sent_summary(make_invitation(dr_a), sure=sure)
     client = Client()
     client.force_login(dr_a)

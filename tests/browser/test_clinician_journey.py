@@ -147,8 +147,7 @@ def test_the_whole_clinician_journey(width, browser, url, assert_accessible, scr
     item_answers.click()
     expect(page.locator(".brief-items tr.risk-row")).to_contain_text("Several days")
     screens["each PHQ-9 answer (after 1 click on 'Each answer')"] = round(
-        page.locator(".brief-items").evaluate("el => el.getBoundingClientRect().top + window.scrollY")
-        / HEIGHTS[width],
+        page.locator(".brief-items").evaluate("el => el.getBoundingClientRect().top + window.scrollY") / HEIGHTS[width],
         2,
     )
     OUTPUT.mkdir(exist_ok=True)
