@@ -157,6 +157,7 @@ def test_the_share_page_shows_the_risk_answers_apart(client):
     assert "Risk answers" in text
     assert "harming themselves or someone else No" in text.replace(":", "")
     assert "Several days" in text
+    assert f"Answered on {answer_set.updated_at.date().isoformat()}" in text
 
 
 def test_each_sent_summary_gets_a_code_read_aloud_easily(dr_a):
@@ -252,3 +253,10 @@ def test_another_clinician_cannot_mark_a_summary_reviewed(dr_a):
     other.force_login(make_clinician("dr_b"))
     assert other.post(f"/clinic/summaries/{sent.public_id}/reviewed/").status_code == 404
     assert other.get(f"/clinic/summaries/{sent.public_id}/reviewed/").status_code == 405
+
+
+def test_pregnancy_is_a_row_to_note_when_it_bears_on_medicine(dr_a):
+    sent = sent_summary(make_invitation(dr_a), mild_answers(pregnant_or_breastfeeding="breastfeeding"))
+    rows = rows_of(summary_for(sent)["brief"])
+    assert rows["Pregnancy"] == {"label": "Pregnancy", "value": "Breastfeeding", "alert": True}
+    assert "Pregnancy" not in rows_of(summary_for(sent_summary(make_invitation(dr_a)))["brief"])

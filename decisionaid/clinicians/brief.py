@@ -55,7 +55,13 @@ OUTCOMES = {
     "did_not_help": gettext_lazy("did not help"),
     "side_effects": gettext_lazy("stopped for side effects"),
 }
-PREGNANCY_SHOWN = {"pregnant", "breastfeeding", "planning", "yes"}
+# Shown (as a row to note) only when it bears on medicine.
+PREGNANCY = {
+    "pregnant": gettext_lazy("Pregnant"),
+    "breastfeeding": gettext_lazy("Breastfeeding"),
+    "planning": gettext_lazy("Planning a pregnancy"),
+    "yes": gettext_lazy("Pregnant or breastfeeding"),
+}
 # What each kind of fit or consideration is about, for the options row.
 TOPICS = {
     "concerns": gettext_lazy("their concerns"),
@@ -139,27 +145,14 @@ def _preferences(summary: dict, answers: dict) -> dict:
     echo = summary["answers_echo"]
     concerns = "; ".join(concern["label"] for concern in echo["concerns"]) or _("None chosen")
     goals = "; ".join(str(GOALS.get(goal["code"], goal["label"])) for goal in echo["goals"]) or _("None chosen")
-    time = "; ".join(
-        text
-        for text in (
-            _("relief wanted: %(when)s") % {"when": label(codes.RELIEF_TIMING, answers["relief_timing"]).lower()}
-            if answers.get("relief_timing")
-            else "",
-            _("can commit: %(how_long)s") % {"how_long": label(codes.COMMITMENT, answers["commitment"]).lower()}
-            if answers.get("commitment")
-            else "",
-        )
-        if text
+    relief, commitment, fee = answers.get("relief_timing"), answers.get("commitment"), answers.get("session_fee")
+    time = _joined(
+        _("relief wanted: %(when)s") % {"when": label(codes.RELIEF_TIMING, relief).lower()} if relief else "",
+        _("can commit: %(how_long)s") % {"how_long": label(codes.COMMITMENT, commitment).lower()} if commitment else "",
     )
-    cost = "; ".join(
-        text
-        for text in (
-            _("up to %(fee)s a session") % {"fee": _money(answers["session_fee"], summary)}
-            if answers.get("session_fee") is not None
-            else "",
-            str(COVERAGE.get(answers.get("coverage"), "")),
-        )
-        if text
+    cost = _joined(
+        _("up to %(fee)s a session") % {"fee": format_money(fee, summary["currency"])} if fee is not None else "",
+        str(COVERAGE.get(answers.get("coverage"), "")),
     )
     not_answered = _("Not answered")
     rows = [
@@ -172,13 +165,13 @@ def _preferences(summary: dict, answers: dict) -> dict:
         _row(_("Past treatments"), _past_treatments(answers)),
         _row(_("Age; where they live"), f"{echo['age_band_label']}; {echo['region_name']}"),
     ]
-    if answers.get("pregnant_or_breastfeeding") in PREGNANCY_SHOWN:
-        rows.append(_row(_("Pregnancy"), label(codes.PREGNANCY, answers["pregnant_or_breastfeeding"]), alert=True))
+    if answers.get("pregnant_or_breastfeeding") in PREGNANCY:
+        rows.append(_row(_("Pregnancy"), PREGNANCY[answers["pregnant_or_breastfeeding"]], alert=True))
     return {"title": _("What they want and prefer"), "rows": rows}
 
 
-def _money(amount, summary: dict) -> str:
-    return format_money(amount, summary["currency"])
+def _joined(*parts: str) -> str:
+    return "; ".join(part for part in parts if part)
 
 
 def _values(summary: dict) -> dict:

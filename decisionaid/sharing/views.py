@@ -10,6 +10,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -225,12 +226,19 @@ def with_link(view):
     return wrapper
 
 
+def _link_summary(link: ShareLink) -> dict:
+    """A link's summary, with the day its risk answers were last saved beside them."""
+    answer_set = link.answer_set
+    answered_on = timezone.localdate(answer_set.updated_at)
+    return summary_context(answer_set.answers, build_summary(answer_set.answers, answered_on=answered_on))
+
+
 @require_GET
 @token_page
 @with_link
 def shared(request: HttpRequest, link: ShareLink, token: str) -> HttpResponse:
     audit.opened_by_link(link, SummaryOpening.View.PAGE)
-    context = {**summary_context(link.answer_set.answers), "link": link, "token": token}
+    context = {**_link_summary(link), "link": link, "token": token}
     return render(request, "sharing/shared.html", context)
 
 
@@ -239,7 +247,7 @@ def shared(request: HttpRequest, link: ShareLink, token: str) -> HttpResponse:
 @with_link
 def shared_print(request: HttpRequest, link: ShareLink, token: str) -> HttpResponse:
     audit.opened_by_link(link, SummaryOpening.View.PRINT)
-    context = {**summary_context(link.answer_set.answers), "back_url": reverse("shared", args=[token])}
+    context = {**_link_summary(link), "back_url": reverse("shared", args=[token])}
     return render(request, "sharing/summary_print.html", context)
 
 
