@@ -23,7 +23,8 @@ def test_the_results_page_offers_the_form_and_says_it_is_optional(client):
 def test_saving_without_javascript_keeps_it_with_the_answers(client):
     answer_set = give_answers(client)
     response = client.post("/results/leaning/", FILLED)
-    assert response.status_code == 302 and response["Location"] == "/results/#leaning"
+    assert response.status_code == 302 and response["Location"] == "/results/?leaning=saved#leaning"
+    assert "Saved." in page_text(client.get(response["Location"]).content.decode())
     leaning = Leaning.objects.get(answer_set=answer_set)
     assert (leaning.option, leaning.unsure, leaning.questions) == ("cbt", "If I have the time", "How long is the wait?")
     html = client.get("/results/").content.decode()

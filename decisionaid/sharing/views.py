@@ -128,7 +128,8 @@ def leaning(request: HttpRequest) -> HttpResponse:
     if request.htmx:
         context = {"leaning_form": LeaningForm(instance=saved, prefix=LEANING_PREFIX), "leaning_saved": True}
         return private(render(request, "results/leaning.html", context))
-    return redirect(reverse("results") + "#leaning")
+    # Without JavaScript the person lands back on their results, told it was saved.
+    return redirect(reverse("results") + "?leaning=saved#leaning")
 
 
 # ---------------------------------------------------------------------------------------

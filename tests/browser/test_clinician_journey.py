@@ -186,3 +186,25 @@ def test_the_whole_clinician_journey(width, browser, url, assert_accessible, scr
     page.get_by_role("button", name="Mark as reviewed").click()
     expect(page.locator(".summary-meta")).to_contain_text("Reviewed by dr_a on")
     clinician.close()
+
+
+def test_the_leaning_form_works_without_javascript(no_js_page, url, live_server):
+    from django.test import Client
+
+    from tests.browser.journeys import share_session
+    from tests.factories import mild_answers
+    from tests.sharing_people import give_answers
+
+    client = Client()
+    give_answers(client, mild_answers())
+    share_session(no_js_page, live_server, client)
+    no_js_page.set_viewport_size({"width": 390, "height": 844})
+    no_js_page.goto(url("/results/"))
+    choose(no_js_page, "leaning-option", "self_help")
+    no_js_page.get_by_label("What do you want to ask your doctor or therapist?").fill("Can I start soon?")
+    no_js_page.locator("#leaning").get_by_role("button", name="Save").click()
+    expect(no_js_page).to_have_url(re.compile(r"/results/\?leaning=saved#leaning$"))
+    expect(no_js_page.locator("#leaning")).to_contain_text("Saved.")
+    expect(no_js_page.get_by_label("What do you want to ask your doctor or therapist?")).to_have_value(
+        "Can I start soon?"
+    )
