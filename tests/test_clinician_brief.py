@@ -243,7 +243,8 @@ def test_marking_reviewed_records_who_and_when_in_the_audit(dr_a, as_a):
     opening = SummaryOpening.objects.get(view="reviewed")
     assert (opening.clinician, opening.sent_summary) == (dr_a, sent)
     assert "Reviewed by dr_a on" in page_text(as_a.get(f"/clinic/summaries/{sent.public_id}/").content.decode())
-    assert "Marked as reviewed" in as_a.get("/clinic/opened/").content.decode()
+    opened = page_text(as_a.get("/clinic/opened/").content.decode())
+    assert "Marked as reviewed" in opened and f"{sent.reference_display}, sent" in opened
     assert "0 not yet reviewed" not in as_a.get("/clinic/").content.decode()
 
 
