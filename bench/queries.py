@@ -15,11 +15,11 @@ from django.test.utils import CaptureQueriesContext
 
 from bench import seed
 from bench.journeys import STEPS
-from decisionaid.clinicians.models import Invitation
 from decisionaid.content import snapshot
 from decisionaid.questionnaire.models import AnswerSet
 from decisionaid.questionnaire.session import ANSWERS_KEY
 from decisionaid.sharing import links
+from decisionaid.sharing.models import Invitation
 from decisionaid.summary import SURE_CODES
 
 

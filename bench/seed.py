@@ -16,10 +16,10 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from decisionaid.clinicians.models import ClinicianProfile, Invitation
+from decisionaid.clinicians.models import ClinicianProfile
 from decisionaid.questionnaire.models import AnswerSet
 from decisionaid.sharing.links import EXPIRY_DAYS
-from decisionaid.sharing.models import InvitedAnswers, SentSummary, ShareLink, SummaryOpening
+from decisionaid.sharing.models import Invitation, InvitedAnswers, SentSummary, ShareLink, SummaryOpening
 from decisionaid.sharing.tokens import hash_token
 from decisionaid.summary import build_summary
 

@@ -7,10 +7,10 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 
-from decisionaid.clinicians.models import ClinicianProfile, Invitation
+from decisionaid.clinicians.models import ClinicianProfile
 from decisionaid.questionnaire.models import AnswerSet
 from decisionaid.sharing import invitations
-from decisionaid.sharing.models import InvitedAnswers, SentSummary
+from decisionaid.sharing.models import Invitation, InvitedAnswers, SentSummary
 from tests.factories import mild_answers
 from tests.questionnaire_helpers import with_answers
 

@@ -48,13 +48,11 @@ def test_the_user_list_shows_each_clinicians_practice(as_admin):
 
 def test_an_admin_can_revoke_invitation_links(as_admin):
     invitation = make_invitation(make_clinician())
-    response = as_admin.post("/admin/clinicians/invitation/", {"action": "revoke", "_selected_action": [invitation.pk]})
+    response = as_admin.post("/admin/sharing/invitation/", {"action": "revoke", "_selected_action": [invitation.pk]})
     assert response.status_code == 302
     invitation.refresh_from_db()
     assert invitation.revoked_at is not None
-    assert (
-        invitation.token not in as_admin.get(f"/admin/clinicians/invitation/{invitation.pk}/change/").content.decode()
-    )
+    assert invitation.token not in as_admin.get(f"/admin/sharing/invitation/{invitation.pk}/change/").content.decode()
 
 
 def test_answers_and_links_are_not_in_the_admin():

@@ -9,7 +9,8 @@ from django.test import Client
 from django.utils import timezone
 
 from decisionaid.sharing.models import SummaryOpening
-from tests.factories import crisis_answers, mild_answers, minimal_answers, severe_answers
+from tests.factories import crisis_answers, mild_answers, minimal_answers, phq9, severe_answers
+from tests.questionnaire_helpers import page_text
 from tests.sharing_people import copies_of, make_clinician, make_invitation, sent_summary
 
 pytestmark = pytest.mark.django_db
@@ -33,15 +34,24 @@ def many_sent(invitation, count: int) -> None:
     copies_of(first, ({"crisis": n % 7 == 0, "sent_at": now - timedelta(minutes=n)} for n in range(1, count)))
 
 
-def test_the_dashboard_lists_scores_bands_and_a_worded_crisis_flag(dr_a, as_a):
+def test_the_dashboard_lists_scores_bands_and_the_two_risk_answers_apart(dr_a, as_a):
     invitation = make_invitation(dr_a, label="Spring clinic")
     sent_summary(invitation, severe_answers())
     sent_summary(invitation, crisis_answers())
-    html = as_a.get("/clinic/").content.decode()
-    assert "21 · Severe" in html and "16 · Severe" in html
-    assert "Yes: crisis answer" in html
-    assert html.count("Yes: crisis answer") == 1
+    sent_summary(invitation, mild_answers(in_danger_now=True))
+    html = page_text(as_a.get("/clinic/").content.decode())
+    assert "21 · Severe low mood" in html
+    assert "Item 9: Several days" in html and "Item 9: Not at all" in html
+    assert html.count("In danger now: Yes") == 1 and html.count("In danger now: No") == 2
+    assert "2 summaries with a risk answer: 2 not yet reviewed, listed first." in html
     assert "Spring clinic" in html
+
+
+def test_the_dashboard_says_the_bands_as_the_summary_does(dr_a, as_a):
+    sent_summary(make_invitation(dr_a), mild_answers(**phq9(2, 2, 2, 2, 2, 2, 2, 1, 0)))
+    html = as_a.get("/clinic/").content.decode()
+    assert "15 · Fairly severe low mood" in html
+    assert "Moderately severe" not in html
 
 
 def test_the_dashboard_shows_newest_first(dr_a, as_a):
@@ -60,7 +70,8 @@ def test_a_missing_gad7_is_shown_as_not_scored(dr_a, as_a):
 def test_the_dashboard_pages_by_25_with_a_flat_query_count(dr_a, as_a, django_assert_max_num_queries):
     invitation = make_invitation(dr_a)
     many_sent(invitation, 5)
-    with django_assert_max_num_queries(6) as few:
+    # Session, user, profile, the invitations to filter by, the risk counts, the page count, the rows.
+    with django_assert_max_num_queries(7) as few:
         as_a.get("/clinic/")
     many_sent(invitation, 60)
     # Intended to prevent an n+1: the same queries for 5 rows and for 65.
@@ -95,10 +106,11 @@ def test_the_print_view_and_export_are_recorded_too(dr_a, as_a):
     assert sorted(SummaryOpening.objects.values_list("view", flat=True)) == ["fhir", "print"]
 
 
-def test_a_crisis_summary_says_so_in_words(dr_a, as_a):
+def test_a_crisis_summary_shows_each_risk_answer_in_words(dr_a, as_a):
     sent = sent_summary(make_invitation(dr_a), crisis_answers())
-    html = as_a.get(f"/clinic/summaries/{sent.public_id}/").content.decode()
-    assert "Crisis answer:" in html
+    html = page_text(as_a.get(f"/clinic/summaries/{sent.public_id}/").content.decode())
+    assert "harming themselves or someone else No" in html
+    assert "Thoughts that you would be better off dead or of hurting yourself in some way Several days" in html
 
 
 def test_the_history_lists_what_the_clinician_opened(dr_a, as_a):

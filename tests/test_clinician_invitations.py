@@ -3,13 +3,14 @@ from a read-only box, shown as a QR code rendered on the server, and revoked."""
 
 import re
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from decisionaid.clinicians.models import Invitation
+from decisionaid.sharing.models import Invitation
 from tests.sharing_people import make_clinician, make_invitation
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +137,41 @@ def test_making_invitations_is_rate_limited(as_a, settings):
     assert response.status_code == 429
     assert "Please wait a while" in response.content.decode()
     assert Invitation.objects.count() == 2
+
+
+def test_the_clinicians_fee_box_reads_amounts_as_the_patients_does(as_a):
+    response = as_a.post("/clinic/invitations/", valid(session_fee="£60"))
+    assert response.status_code == 302
+    assert Invitation.objects.get().session_fee == Decimal("60")
+
+
+def test_text_over_a_limit_is_refused_with_the_limit_and_kept(as_a):
+    long_label = "Spring clinic for new patients " * 3 + "and their families"
+    html = as_a.get("/clinic/invitations/").content.decode()
+    assert 'maxlength="80"' not in html and "Up to 80 characters." in html
+    response = as_a.post("/clinic/invitations/", valid(label=long_label))
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert f"Please use 80 characters or fewer. This has {len(long_label)}." in html
+    assert f'value="{long_label}"' in html
+    assert not Invitation.objects.exists()
+
+
+def test_each_offered_option_gets_its_own_fee_and_wait(as_a):
+    post = valid(
+        not_offered=["psychodynamic"],
+        session_fee="80",
+        wait_weeks="6",
+        fee_cbt="0",
+        wait_cbt="2",
+        fee_psychodynamic="90",
+        urgent_contact="Same-day line 020 7946 0001",
+    )
+    assert as_a.post("/clinic/invitations/", post).status_code == 302
+    invitation = Invitation.objects.get()
+    assert invitation.option_terms == {"cbt": {"fee": "0", "wait_weeks": 2}}
+    offers = {offer["slug"]: offer for offer in invitation.offers()}
+    assert offers["psychodynamic"]["offered"] is False
+    assert (offers["cbt"]["fee"], offers["cbt"]["wait_weeks"]) == (Decimal("0"), 2)
+    assert (offers["medication"]["fee"], offers["medication"]["wait_weeks"]) == (Decimal("80"), 6)
+    assert invitation.urgent_contact == "Same-day line 020 7946 0001"

@@ -41,8 +41,8 @@ def test_phq9_and_gad7_are_groups_under_their_panel_codes_with_totals():
     phq9, gad7 = groups(resource)["44249-1"], groups(resource)["69737-5"]
     assert [item["linkId"] for item in phq9["item"]] == [*PHQ9_ITEM_CODES, "69722-7", "44261-6"]
     assert [item["linkId"] for item in gad7["item"]] == [*GAD7_ITEM_CODES, "70274-6"]
-    assert phq9["item"][-1]["answer"] == [{"valueInteger": 21}]
-    assert gad7["item"][-1]["answer"] == [{"valueInteger": 16}]
+    assert phq9["item"][-1]["answer"][0]["valueInteger"] == 21
+    assert gad7["item"][-1]["answer"][0]["valueInteger"] == 16
 
 
 def test_answers_are_loinc_codings_with_the_instruments_words():
@@ -61,7 +61,7 @@ def test_the_contained_questionnaire_codes_every_item_in_loinc():
         coding["code"]
         for panel in questionnaire["item"]
         for item in [panel, *panel["item"]]
-        for coding in item["code"]
+        for coding in item.get("code", [])
         if coding["system"] == LOINC
     }
     assert {"44249-1", "69737-5", "44261-6", "70274-6", "69722-7", *PHQ9_ITEM_CODES, *GAD7_ITEM_CODES} <= codes
@@ -86,9 +86,47 @@ def test_the_clinicians_download_is_the_same_valid_resource(client):
     sent = sent_summary(make_invitation(dr_a), severe_answers())
     client.force_login(dr_a)
     response = client.get(f"/clinic/summaries/{sent.public_id}/fhir.json")
-    assert response["Content-Type"] == "application/fhir+json"
+    assert response["Content-Type"] == "application/fhir+json; fhirVersion=4.0"
     assert "attachment" in response["Content-Disposition"]
     data = json.loads(response.content)
     QuestionnaireResponse.model_validate(data)
     assert data["identifier"]["value"] == f"urn:uuid:{sent.public_id}"
     assert datetime.fromisoformat(data["authored"]) == sent.sent_at
+
+
+@pytest.mark.django_db
+def test_the_clinicians_export_says_r4_and_carries_risk_bands_and_the_brief(client):
+    dr_a = make_clinician()
+    sent = sent_summary(make_invitation(dr_a), mild_answers(in_danger_now=True, phq9_9=2))
+    client.force_login(dr_a)
+    data = json.loads(client.get(f"/clinic/summaries/{sent.public_id}/fhir.json").content)
+    resource = QuestionnaireResponse.model_validate(data)
+    assert data["meta"]["profile"] == ["http://hl7.org/fhir/StructureDefinition/QuestionnaireResponse|4.0.1"]
+    # The subject is left for the receiving record to link: no one is named.
+    assert resource.subject.reference is None and "receiving record" in resource.subject.display
+    risk = groups(data)["risk"]
+    by_link = {item["linkId"]: item for item in risk["item"]}
+    assert by_link["in-danger-now"]["answer"][0]["valueCoding"] == {"system": LOINC, "code": "LA33-6", "display": "Yes"}
+    assert by_link["risk-44260-8"]["answer"][0]["valueCoding"]["display"] == "More than half the days"
+    total = groups(data)["44249-1"]["item"][-1]
+    band = total["answer"][0]["item"][0]
+    assert band["linkId"] == "44261-6-interpretation"
+    assert band["answer"][0]["valueCoding"]["code"] == "mild"
+    brief = groups(data)["brief"]
+    assert brief["item"][0]["answer"] == [{"valueString": sent.reference_display}]
+    texts = [item["text"] for item in brief["item"][1:]]
+    assert texts[:2] == ["Risk", "Scores"] and "Ready to choose? (SURE test)" in texts
+    # Every answered linkId is defined in the contained Questionnaire.
+    defined = set()
+
+    def walk(items, into):
+        for item in items:
+            into.add(item["linkId"])
+            walk(item.get("item", []), into)
+            for answer in item.get("answer", []):
+                walk(answer.get("item", []), into)
+
+    walk(data["contained"][0]["item"], defined)
+    answered = set()
+    walk(data["item"], answered)
+    assert answered <= defined

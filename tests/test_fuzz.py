@@ -98,8 +98,7 @@ ENDPOINTS = [
 
 
 def row_counts() -> tuple:
-    from decisionaid.clinicians.models import Invitation
-    from decisionaid.sharing.models import SentSummary, ShareLink
+    from decisionaid.sharing.models import Invitation, SentSummary, ShareLink
 
     return AnswerSet.objects.count(), ShareLink.objects.count(), SentSummary.objects.count(), Invitation.objects.count()
 

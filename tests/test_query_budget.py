@@ -16,13 +16,12 @@ from django.core.cache import caches
 from django.test import Client
 from django.utils import timezone
 
-from decisionaid.clinicians.models import Invitation
 from decisionaid.content import snapshot
 from decisionaid.questionnaire import steps
 from decisionaid.questionnaire.models import AnswerSet
 from decisionaid.questionnaire.session import ANSWERS_KEY
 from decisionaid.sharing import links
-from decisionaid.sharing.models import InvitedAnswers, SentSummary, ShareLink, SummaryOpening
+from decisionaid.sharing.models import Invitation, InvitedAnswers, SentSummary, ShareLink, SummaryOpening
 from decisionaid.sharing.tokens import hash_token, new_share_token
 from decisionaid.summary import SURE_CODES
 from tests.factories import crisis_answers, mild_answers

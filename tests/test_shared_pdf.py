@@ -62,3 +62,24 @@ def test_the_clinicians_copy_shows_the_same_first_view(client):
     doctor.force_login(dr_a)
     html = doctor.get(f"/clinic/summaries/{sent.public_id}/").content.decode()
     assert '<table class="compare"' in html and html.count('<details class="option-detail"') == 5
+
+
+def test_the_clinicians_pdf_carries_the_readiness_answers_the_person_gave():
+    from tests.test_printable import pdf_text
+
+    dr_a = make_clinician("dr_a")
+    sure = {
+        "sure_of_myself": "yes",
+        "understand_information": "yes",
+        "risk_benefit_ratio": "no",
+        "encouragement": "yes",
+    }
+    sent = sent_summary(make_invitation(dr_a), sure=sure)
+    client = Client()
+    client.force_login(dr_a)
+    text = pdf_text(client.get(f"/clinic/summaries/{sent.public_id}/summary.pdf").content)
+    assert "You have not answered these four questions yet" not in text
+    # One sent without SURE answers still says so.
+    unanswered = sent_summary(make_invitation(dr_a))
+    text = pdf_text(client.get(f"/clinic/summaries/{unanswered.public_id}/summary.pdf").content)
+    assert "You have not answered these four questions yet" in text

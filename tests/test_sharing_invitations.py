@@ -235,5 +235,5 @@ def test_the_results_page_pays_no_query_for_sharing_unless_the_person_was_invite
 def test_without_answers_there_are_no_sharing_choices(rf):
     request = rf.get("/results/")
     request.session = Client().session
-    assert results_actions_context(request) == {"sharing": None}
+    assert results_actions_context(request) == {"sharing": None, "leaning_form": None}
     assert render_to_string("sharing/results_actions.html", {"sharing": None}).strip() == ""

@@ -245,7 +245,7 @@ def test_a_link_follows_the_persons_latest_answers(client):
     path = make_link(client)
     answer_set.answers = crisis_answers()
     answer_set.save()
-    assert "Crisis answer" in Client().get(path).content.decode()
+    assert '<strong class="flag-crisis">Several days</strong>' in Client().get(path).content.decode()
 
 
 def test_links_cannot_be_made_with_an_unlisted_lifetime():

@@ -15,6 +15,7 @@ urlpatterns = [
     path("clinic/invitations/<uuid:public_id>/qr.svg", views.invitation_qr, name="clinician_invitation_qr"),
     path("clinic/invitations/<uuid:public_id>/revoke/", views.invitation_revoke, name="clinician_invitation_revoke"),
     path("clinic/summaries/<uuid:public_id>/", views.summary, name="clinician_summary"),
+    path("clinic/summaries/<uuid:public_id>/reviewed/", views.summary_reviewed, name="clinician_summary_reviewed"),
     path("clinic/summaries/<uuid:public_id>/print/", views.summary_print, name="clinician_summary_print"),
     path("clinic/summaries/<uuid:public_id>/fhir.json", views.summary_fhir, name="clinician_summary_fhir"),
     path("clinic/summaries/<uuid:public_id>/summary.pdf", views.summary_pdf, name="clinician_summary_pdf"),

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,14 +21,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from decisionaid import ratelimit
 from decisionaid.results.pdf import pdf_refused, pdf_response
 from decisionaid.sharing import audit, fhir
-from decisionaid.sharing.models import SentSummary, SummaryOpening
+from decisionaid.sharing.models import Invitation, SentSummary, SummaryOpening
 from decisionaid.sharing.summaries import summary_context
-from decisionaid.summary import build_summary
 
 from . import qr
 from .access import clinician_required, over_limit
-from .forms import InvitationForm
-from .models import Invitation
+from .brief import summary_for
+from .forms import DashboardFilterForm, InvitationForm
 
 PAGE_SIZE = 25
 DEFAULT_INVITATION_DAYS = 90
@@ -48,23 +48,41 @@ def _page_of(request: HttpRequest, rows, template: str) -> HttpResponse:
 @require_GET
 @clinician_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    # Every column comes from the row itself (stored at send time): two queries a page, however many rows.
+    # Every column comes from the row itself (stored at send time): a few queries a page,
+    # however many rows. Summaries with a risk answer not yet reviewed come first.
+    mine = SentSummary.objects.filter(clinician=request.user)
+    invitations = Invitation.objects.filter(clinician=request.user).only("public_id", "label")
+    form = DashboardFilterForm(request.GET, invitations=invitations)
     sent = (
-        SentSummary.objects.filter(clinician=request.user)
-        .select_related("invitation")
+        form.filter(mine)
+        .select_related("invitation", "reviewed_by")
         .only(
             "public_id",
+            "reference",
             "sent_at",
             "phq9_total",
             "phq9_band",
             "gad7_total",
             "gad7_band",
             "crisis",
+            "in_danger_now",
+            "item9",
+            "reviewed_at",
             "invitation__label",
+            "reviewed_by__username",
         )
-        .order_by("-sent_at", "-id")
+        .annotate(unreviewed_risk=ExpressionWrapper(Q(crisis=True, reviewed_at__isnull=True), BooleanField()))
+        .order_by("-unreviewed_risk", "-sent_at", "-id")
     )
-    return _page_of(request, sent, "clinicians/dashboard.html")
+    counts = mine.aggregate(
+        flagged=Count("id", filter=Q(crisis=True)),
+        unreviewed=Count("id", filter=Q(crisis=True, reviewed_at__isnull=True)),
+    )
+    page = Paginator(sent, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"page": page, "form": form, "counts": counts, "query": query.urlencode(), "filtered": bool(query)}
+    return _private(render(request, "clinicians/dashboard.html", context))
 
 
 @require_http_methods(["GET", "POST"])
@@ -148,8 +166,20 @@ def _sent(request: HttpRequest, public_id) -> SentSummary:
 def summary(request: HttpRequest, public_id) -> HttpResponse:
     sent = _sent(request, public_id)
     audit.opened_by_clinician(sent, request.user, SummaryOpening.View.PAGE)
-    context = {**summary_context(sent.answers), "sent": sent}
+    context = {**summary_context(sent.answers, summary_for(sent)), "sent": sent}
     return _private(render(request, "clinicians/summary.html", context))
+
+
+@require_POST
+@clinician_required
+def summary_reviewed(request: HttpRequest, public_id) -> HttpResponse:
+    """Mark a summary as reviewed: by whom and when, on the row and in the audit."""
+    sent = _sent(request, public_id)
+    if sent.reviewed_at is None:
+        sent.reviewed_at, sent.reviewed_by = timezone.now(), request.user
+        sent.save(update_fields=["reviewed_at", "reviewed_by"])
+        audit.opened_by_clinician(sent, request.user, SummaryOpening.View.REVIEWED)
+    return redirect("clinician_summary", public_id=sent.public_id)
 
 
 @require_GET
@@ -158,7 +188,7 @@ def summary_print(request: HttpRequest, public_id) -> HttpResponse:
     sent = _sent(request, public_id)
     audit.opened_by_clinician(sent, request.user, SummaryOpening.View.PRINT)
     context = {
-        **summary_context(sent.answers),
+        **summary_context(sent.answers, summary_for(sent)),
         "sent": sent,
         "back_url": reverse("clinician_summary", args=[sent.public_id]),
     }
@@ -172,7 +202,7 @@ def summary_pdf(request: HttpRequest, public_id) -> HttpResponse:
     if refused := pdf_refused(request):
         return refused
     audit.opened_by_clinician(sent, request.user, SummaryOpening.View.PDF)
-    return pdf_response(request, build_summary(sent.answers))
+    return pdf_response(request, summary_for(sent))
 
 
 @require_GET
@@ -180,8 +210,10 @@ def summary_pdf(request: HttpRequest, public_id) -> HttpResponse:
 def summary_fhir(request: HttpRequest, public_id) -> HttpResponse:
     sent = _sent(request, public_id)
     audit.opened_by_clinician(sent, request.user, SummaryOpening.View.FHIR)
-    resource = fhir.questionnaire_response(sent.answers, authored=sent.sent_at, identifier=str(sent.public_id))
-    response = HttpResponse(json.dumps(resource, indent=2, ensure_ascii=False), content_type="application/fhir+json")
+    resource = fhir.questionnaire_response(
+        sent.answers, authored=sent.sent_at, identifier=str(sent.public_id), summary=summary_for(sent)
+    )
+    response = HttpResponse(json.dumps(resource, indent=2, ensure_ascii=False), content_type=fhir.MEDIA_TYPE)
     response["Content-Disposition"] = f'attachment; filename="questionnaire-response-{sent.public_id}.json"'
     return _private(response)
 
@@ -192,7 +224,7 @@ def opened(request: HttpRequest) -> HttpResponse:
     openings = (
         SummaryOpening.objects.filter(clinician=request.user)
         .select_related("sent_summary")
-        .only("opened_at", "view", "sent_summary__public_id", "sent_summary__sent_at")
+        .only("opened_at", "view", "sent_summary__public_id", "sent_summary__reference", "sent_summary__sent_at")
         .order_by("-opened_at", "-id")
     )
     return _page_of(request, openings, "clinicians/opened.html")

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from decisionaid.questionnaire import session, steps
+from decisionaid.sharing.practice import mark_for_person
 from decisionaid.sharing.results import results_actions_context
 from decisionaid.summary import build_summary
 
@@ -89,7 +90,7 @@ def _context(request: HttpRequest, answers: dict, form: SureForm, sure: dict | N
         "sure_form": form,
         "sure_fields": [(item, form[item["code"]]) for item in sure_state["items"]],
         "first_step": steps.FIRST.slug,
-        **results_actions_context(request),
+        **results_actions_context(request, summary=summary),
     }
 
 
@@ -97,7 +98,9 @@ def _context(request: HttpRequest, answers: dict, form: SureForm, sure: dict | N
 @never_cache
 @with_answers
 def print_view(request: HttpRequest, answers: dict) -> HttpResponse:
-    summary = build_summary(answers, sure=request.session.get(SURE_KEY), answered_on=request.answered_on)
+    summary = mark_for_person(
+        request, build_summary(answers, sure=request.session.get(SURE_KEY), answered_on=request.answered_on)
+    )
     paper = paper_summary(summary, made_on=timezone.localdate())
     return render(request, "results/print.html", {"paper": paper, "back_url": reverse("results")})
 
@@ -108,5 +111,7 @@ def print_view(request: HttpRequest, answers: dict) -> HttpResponse:
 def pdf(request: HttpRequest, answers: dict) -> HttpResponse:
     if refused := pdf_refused(request):
         return refused
-    summary = build_summary(answers, sure=request.session.get(SURE_KEY), answered_on=request.answered_on)
+    summary = mark_for_person(
+        request, build_summary(answers, sure=request.session.get(SURE_KEY), answered_on=request.answered_on)
+    )
     return pdf_response(request, summary)

@@ -1,9 +1,10 @@
-"""Only the audit is shown to admins, read-only: when each shared summary was opened, and
-by which clinician or link. Answers and sent summaries stay out of the admin."""
+"""Admins see clinicians' invitation links (and may revoke them), and the audit, read-only:
+when each shared summary was opened, and by which clinician or link. Answers and sent
+summaries stay out of the admin."""
 
 from django.contrib import admin
 
-from .models import SummaryOpening
+from .models import Invitation, SummaryOpening
 
 
 @admin.register(SummaryOpening)
@@ -21,3 +22,19 @@ class SummaryOpeningAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["label", "practice_name", "clinician", "expires_on", "revoked_at", "created_at"]
+    list_filter = ["revoked_at"]
+    search_fields = ["label", "practice_name", "clinician__username"]
+    list_select_related = ["clinician"]
+    readonly_fields = ["public_id", "created_at", "revoked_at"]
+    exclude = ["token"]
+    actions = ["revoke"]
+
+    @admin.action(description="Revoke the selected invitation links")
+    def revoke(self, request, queryset) -> None:
+        for invitation in queryset:
+            invitation.revoke()

@@ -8,8 +8,9 @@ from django.http import HttpRequest
 from decisionaid.questionnaire import session
 from decisionaid.questionnaire.models import AnswerSet
 
-from . import invitations
-from .forms import SendForm, ShareLinkForm
+from . import invitations, practice
+from .forms import LEANING_KEY, LEANING_PREFIX, LeaningForm, SendForm, ShareLinkForm
+from .models import Leaning
 
 
 def shows_invitation(request: HttpRequest) -> bool:
@@ -18,17 +19,29 @@ def shows_invitation(request: HttpRequest) -> bool:
     return bool(request.session.get(invitations.INVITED_KEY))
 
 
-def results_actions_context(request: HttpRequest, answer_set: AnswerSet | None = None) -> dict:
+def results_actions_context(
+    request: HttpRequest, answer_set: AnswerSet | None = None, summary: dict | None = None
+) -> dict:
     """No query at all for a person who did not start from an invitation (the session says
-    so), one for a person who did. `answer_set` may be given; only its public id is used."""
+    so), one for a person who did. `answer_set` may be given; only its public id is used.
+    Given the page's `summary`, its options are marked with what the practice offers."""
     answer_set_id = str(answer_set.public_id) if answer_set else request.session.get(session.ANSWERS_KEY)
     if not answer_set_id:
-        return {"sharing": None}
-    invitation, last_sent_at = None, None
+        return {"sharing": None, "leaning_form": None}
+    invitation, last_sent_at, last_reference = None, None, ""
     if request.session.get(invitations.INVITED_KEY):
-        invitation, last_sent_at = invitations.invitation_and_last_sent(answer_set_id)
+        invitation, last_sent_at, last_reference = invitations.invitation_and_last_sent(answer_set_id)
     live = invitation is not None and invitation.is_live()
+    if summary is not None:
+        practice.mark_options(summary, invitation)
+    # Like the invitation, the session says whether there is a leaning to read.
+    leaning = (
+        Leaning.objects.filter(answer_set__public_id=answer_set_id).first()
+        if request.session.get(LEANING_KEY)
+        else None
+    )
     return {
+        "leaning_form": LeaningForm(instance=leaning, prefix=LEANING_PREFIX),
         "sharing": {
             # The invitation these answers started from, while it still works.
             "invitation": invitation if live else None,
@@ -36,7 +49,9 @@ def results_actions_context(request: HttpRequest, answer_set: AnswerSet | None =
             "invitation_ended": invitation is not None and not live,
             # When they last sent their summary to that invitation's clinician, if they did.
             "last_sent_at": last_sent_at if live else None,
+            # Its reference code, for the person to quote to the practice.
+            "last_reference": last_reference if live else "",
             "send_form": SendForm(practice_name=invitation.practice_name) if live else None,
             "link_form": ShareLinkForm(),
-        }
+        },
     }

@@ -25,3 +25,7 @@ def is_share_token(value: str) -> bool:
 
 def is_invitation_token(value: str) -> bool:
     return bool(_INVITATION_TOKEN.fullmatch(value))
+
+
+def new_invitation_token() -> str:
+    return secrets.token_urlsafe(24)

@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("invite/<str:token>/", views.invite, name="invite"),
     path("share/send/", views.send, name="share_send"),
+    path("results/leaning/", views.leaning, name="results_leaning"),
     path("share/new-link/", views.link_new, name="share_link_new"),
     path("my-links/", views.my_links, name="my_links"),
     path("my-links/<uuid:public_id>/revoke/", views.link_revoke, name="share_link_revoke"),

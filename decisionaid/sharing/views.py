@@ -10,8 +10,10 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from decisionaid import ratelimit
 from decisionaid.questionnaire import session, steps
@@ -20,9 +22,9 @@ from decisionaid.results.pdf import pdf_refused, pdf_response
 from decisionaid.summary import build_summary
 
 from . import audit, invitations, links
-from .forms import SendForm, ShareLinkForm
+from .forms import LEANING_KEY, LEANING_PREFIX, LeaningForm, SendForm, ShareLinkForm
 from .headers import private, token_form_page, token_page
-from .models import SentSummary, ShareLink, SummaryOpening
+from .models import Leaning, SentSummary, ShareLink, SummaryOpening
 from .summaries import summary_context
 
 # The token of a link just made, stored in the session only until the next page shows it once.
@@ -98,8 +100,36 @@ def send(request: HttpRequest) -> HttpResponse:
         and ratelimit.allow("send_invitation", str(invitation.pk), settings.INVITATION_SEND_LIMIT_PER_HOUR)
     ):
         return _too_many(request)
-    invitations.send(answer_set, invitation)
+    # The SURE answers are kept in the session by the results page (results.views.SURE_KEY).
+    invitations.send(answer_set, invitation, sure=request.session.get("sure"))
     return redirect(reverse("results") + "#share")
+
+
+# ---------------------------------------------------------------------------------------
+# What the person leans toward, and their questions (optional, kept with their answers)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+def leaning(request: HttpRequest) -> HttpResponse:
+    answer_set = _complete_answers(request)
+    if answer_set is None:
+        return redirect("results")
+    current = Leaning.objects.filter(answer_set=answer_set).first()
+    form = LeaningForm(request.POST, instance=current, prefix=LEANING_PREFIX)
+    if not form.is_valid():
+        # Nothing saved is lost: the stored leaning stays as it was, and what was typed stays in the boxes.
+        template = "results/leaning.html" if request.htmx else "sharing/leaning.html"
+        return private(render(request, template, {"leaning_form": form}, status=422))
+    saved = form.save(commit=False)
+    saved.answer_set = answer_set
+    saved.save()
+    request.session[LEANING_KEY] = True
+    if request.htmx:
+        context = {"leaning_form": LeaningForm(instance=saved, prefix=LEANING_PREFIX), "leaning_saved": True}
+        return private(render(request, "results/leaning.html", context))
+    # Without JavaScript the person lands back on their results, told it was saved.
+    return redirect(reverse("results") + "?leaning=saved#leaning")
 
 
 # ---------------------------------------------------------------------------------------
@@ -197,12 +227,19 @@ def with_link(view):
     return wrapper
 
 
+def _link_summary(link: ShareLink) -> dict:
+    """A link's summary, with the day its risk answers were last saved beside them."""
+    answer_set = link.answer_set
+    answered_on = timezone.localdate(answer_set.updated_at)
+    return summary_context(answer_set.answers, build_summary(answer_set.answers, answered_on=answered_on))
+
+
 @require_GET
 @token_page
 @with_link
 def shared(request: HttpRequest, link: ShareLink, token: str) -> HttpResponse:
     audit.opened_by_link(link, SummaryOpening.View.PAGE)
-    context = {**summary_context(link.answer_set.answers), "link": link, "token": token}
+    context = {**_link_summary(link), "link": link, "token": token}
     return render(request, "sharing/shared.html", context)
 
 
@@ -211,7 +248,7 @@ def shared(request: HttpRequest, link: ShareLink, token: str) -> HttpResponse:
 @with_link
 def shared_print(request: HttpRequest, link: ShareLink, token: str) -> HttpResponse:
     audit.opened_by_link(link, SummaryOpening.View.PRINT)
-    context = {**summary_context(link.answer_set.answers), "back_url": reverse("shared", args=[token])}
+    context = {**_link_summary(link), "back_url": reverse("shared", args=[token])}
     return render(request, "sharing/summary_print.html", context)
 
 

@@ -2,7 +2,7 @@
 // With it, a "Copy link" button appears after each such box and says, in the box's status line,
 // when the link was copied. The words come from the box's data attributes, so they are translated.
 (function () {
-  document.querySelectorAll("input[data-copy-label]").forEach(function (input) {
+  document.querySelectorAll("input[data-copy-label], textarea[data-copy-label]").forEach(function (input) {
     var field = input.closest(".copy-field");
     var status = field ? field.querySelector(".copy-status") : null;
     var button = document.createElement("button");

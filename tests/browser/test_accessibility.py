@@ -186,7 +186,7 @@ def test_clinician_pages_fit_a_phone_and_200_percent_zoom(page, url, live_server
         if name == "clinician-dashboard":
             page.set_viewport_size(PHONE)  # its table becomes one box per row: still a table?
             assert_accessible(page, "dashboard at 320px")
-            expect(page.get_by_role("columnheader", name="Crisis answer")).to_have_count(1)
+            expect(page.get_by_role("columnheader", name="Risk answers")).to_have_count(1)
     page.get_by_role("button", name="Change my password").click()  # empty: the form's errors
     expect(page.locator(".error-summary")).to_be_visible()
     problems += fit_problems(page, "clinician-password-errors", screenshot)
