@@ -8,6 +8,7 @@ from .answers import unique
 from .costs import cost, cost_considerations
 from .evidence import evidence_entries
 from .fits import evidence_reasons, risks_reason, rule_reasons, unique_by_text
+from .past_treatment import past_treatment_reasons
 
 
 def option_entry(option: dict, answers: dict, derived: dict, region: dict, content: dict) -> dict:
@@ -23,6 +24,7 @@ def option_entry(option: dict, answers: dict, derived: dict, region: dict, conte
     option_cost = cost(option, answers, region, by_row["cost"], content)
     evidence_fits, evidence_considerations = evidence_reasons(option, answers, content)
     rule_fits, rule_considerations = rule_reasons(option, answers, derived, content)
+    rule_fits, rule_considerations = past_treatment_reasons(option, answers, rule_fits, rule_considerations)
     fit_reasons = unique_by_text(evidence_fits + rule_fits)
     consideration_reasons = unique_by_text(
         evidence_considerations + rule_considerations + cost_considerations(answers, option_cost)
