@@ -268,3 +268,35 @@ def test_content_report_shows_each_first_line_scope_and_the_other_care():
     assert "NICE NG69: first_line for adults with anorexia (with MANTRA or SSCM)" in text
     assert "NICE CG31: first_line for severe OCD (not asked)" in text
     assert "Other care" in text and "EMDR" in text
+
+
+# Through `manage.py summarize` and the results page ------------------------------------------------
+
+
+@pytest.mark.parametrize("person", [teen_in_australia, drinker_in_ireland, pregnant_woman_in_england])
+def test_summarize_prints_a_valid_summary_for_each_reviewed_person(tmp_path, contract_schema, person):
+    from jsonschema import Draft202012Validator
+
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(person()))
+    out = StringIO()
+    call_command("summarize", str(path), stdout=out)
+    summary = json.loads(out.getvalue())
+    assert list(Draft202012Validator(contract_schema("summary")).iter_errors(summary)) == []
+    assert summary["other_care"], person.__name__
+    cited = {source["key"] for source in summary["sources"]}
+    assert {key for care in summary["other_care"] for key in care["sources"]} <= cited
+
+
+def test_the_results_pages_show_the_dangers_and_whom_each_first_choice_is_for(client):
+    with_answers(client, teen_in_australia())
+    teen = page_text(client.get("/results/").content.decode())
+    assert "faint or have chest pain, call 000" in teen and "Butterfly National Helpline" in teen
+    assert "40 psychology sessions" in teen
+
+    client.cookies.clear()
+    with_answers(client, pregnant_woman_in_england())
+    pregnant = page_text(client.get("/results/").content.decode())
+    assert "does not mean you will act on them" in pregnant
+    assert "Suggested first (for OCD in pregnancy or after birth)" in pregnant
+    assert "did not help last time" in pregnant
