@@ -88,6 +88,9 @@ def test_the_restricting_teenager_is_offered_family_therapy_first_and_never_wait
     assert entry(data, "cbt", "eating")["guideline"]["position"] == "second_line"
     [care] = [c for c in data["other_care"] if c["concern"] == "eating"]
     assert "family therapy" in care["text"] and "nice-ng69-ifp" in care["sources"]
+    # Only the row for young people, then Australia's own: not the general one as well.
+    assert "different help for different eating problems" not in care["text"]
+    assert care["text"].endswith("ask your GP.")
     # No option is a first choice for her eating problem.
     assert all(concern_fits(data, slug, "eating") == [] for slug in by_slug(data))
     assert entry(data, "medication", "eating")["level"] == "not_recommended"

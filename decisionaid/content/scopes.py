@@ -89,9 +89,10 @@ class EvidenceScope(PersonScope):
 class OtherCare(PersonScope):
     """Care often offered first for a concern that is none of the five options (EMDR for
     PTSD, exposure and response prevention for OCD, family therapy for a young person's
-    eating problems...), in two or three plain sentences with their sources. Every row that
-    holds for the person is read, in order, as one entry for the concern: a region's row adds
-    that region's own facts to the general one."""
+    eating problems...), in two or three plain sentences with their sources. For each concern
+    the summary reads the first general row that holds for the person (so general rows go from
+    the most to the least specific), then every row of the person's region, which adds that
+    region's own facts."""
 
     concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="other_care")
     text = models.TextField()

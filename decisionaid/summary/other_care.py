@@ -2,7 +2,8 @@
 therapy for a young person's eating problems, EMDR and trauma-focused CBT for PTSD, exposure
 and response prevention for OCD, supervised withdrawal and alcohol services for drinking,
 CBT-I for sleep... (FACTS 14.K). From `OtherCare` in the content: one entry per chosen
-concern that has one, the text of every row that holds for the person, in order."""
+concern that has one: the first general row that holds for the person, then the rows of
+their region (Australia's Eating Disorder Plan, say)."""
 
 from decisionaid import codes
 
@@ -14,7 +15,11 @@ def other_care(answers: dict, content: dict) -> list[dict]:
     """The contract's `other_care`: [{concern, label, text, sources}]."""
     entries = []
     for concern in chosen_concerns(answers):
-        rows = [row for row in content["other_care"].get(concern, []) if holds(row, answers)]
+        holding = [row for row in content["other_care"].get(concern, []) if holds(row, answers)]
+        # The first general row that holds (they go from the most to the least specific),
+        # then every row of the person's region.
+        general = [row for row in holding if not row["region"]][:1]
+        rows = general + [row for row in holding if row["region"]]
         if not rows:
             continue
         entries.append(
