@@ -303,3 +303,14 @@ def test_the_results_pages_show_the_dangers_and_whom_each_first_choice_is_for(cl
     assert "does not mean you will act on them" in pregnant
     assert "Suggested first (for OCD in pregnancy or after birth)" in pregnant
     assert "did not help last time" in pregnant
+
+
+def test_the_teenagers_low_mood_marks_are_for_young_people_not_adults():
+    # NICE NG222's first choices are for adults; NG134 puts a talking therapy first for young people.
+    data = build_summary(teen_in_australia())
+    assert concern_fits(data, "self_help", "depression") == []
+    assert entry(data, "cbt", "depression")["guideline"]["code"] == "NG134"
+    assert concern_fits(data, "cbt", "depression") == [
+        "NICE suggests this first for young people with low mood (a talking therapy)."
+    ]
+    assert entry(data, "medication", "depression")["guideline"]["position"] == "second_line"
