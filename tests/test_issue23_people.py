@@ -314,3 +314,14 @@ def test_the_teenagers_low_mood_marks_are_for_young_people_not_adults():
         "NICE suggests this first for young people with low mood (a talking therapy)."
     ]
     assert entry(data, "medication", "depression")["guideline"]["position"] == "second_line"
+
+
+def test_the_course_length_is_the_concerns_own_not_the_one_for_low_mood():
+    data = build_summary(teen_in_australia(age_band="25_64", concerns=["eating"]))
+    cbt = by_slug(data)["cbt"]
+    course = next(fact for fact in cbt["facts"] if fact["row"] == "course")
+    assert course["brief"] == "For eating problems: weekly for up to 40 weeks, twice a week at first."
+    assert "3 to 4 months" not in course["brief"]
+    assert [c["concern"] for c in cbt["time"]["by_concern"]] == ["eating"]
+    ptsd = by_slug(build_summary(drinker_in_ireland()))["cbt"]
+    assert "For PTSD: often 8 to 12 sessions." in next(f for f in ptsd["facts"] if f["row"] == "course")["text"]

@@ -162,6 +162,9 @@ class Evidence(models.Model):
     # Set where the cell rests on a figure still to be checked against the original study
     # (FACTS.md "from memory, verify"); the reader is told so in plain words.
     approximate = models.BooleanField(default=False)
+    # How long this option usually takes for this concern, where it differs from the option's
+    # own course (which comes from studies of low mood): CBT-ED runs 20 to 40 weeks.
+    course = models.TextField(blank=True, help_text="How long it takes for this concern, from the cell's sources.")
     sources = models.ManyToManyField(Source, related_name="evidence")
     reviewed_on = models.DateField()
 

@@ -62,6 +62,7 @@ class EvidenceScope(PersonScope):
     guideline_for = models.CharField(max_length=80, blank=True, help_text='For whom, e.g. "for adults with bulimia".')
     guideline_severity = models.CharField(max_length=20, blank=True, choices=Evidence.Severity.choices)
     approximate = models.BooleanField(default=False)
+    course = models.TextField(blank=True, help_text="How long it takes for these people, from the row's sources.")
     sources = models.ManyToManyField(Source, related_name="evidence_scopes")
     reviewed_on = models.DateField()
 

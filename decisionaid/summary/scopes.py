@@ -21,6 +21,7 @@ SCOPED_FIELDS = (
     "guideline_for",
     "guideline_severity",
     "approximate",
+    "course",
     "sources",
     "reviewed_on",
 )
