@@ -193,7 +193,7 @@ def test_the_summary_gives_each_entry_its_level_summary_sources_and_guideline():
         "body": "NICE",
         "code": "NG116",
         "position": "first_line",
-        "position_label": "Suggested first (for PTSD)",
+        "position_label": "Suggested first, for PTSD",
         "for": "for PTSD",
     }
     assert "guideline" not in evidence_entry(summary, "combined", "trauma")

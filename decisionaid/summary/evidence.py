@@ -77,5 +77,5 @@ def guideline_entry(item: dict) -> dict | None:
     scope = item.get("guideline_for", "")
     if scope:
         entry["for"] = scope
-        entry["position_label"] = f"{entry['position_label']} ({scope})"
+        entry["position_label"] = f"{entry['position_label']}, {scope}"
     return entry

@@ -65,7 +65,7 @@ def evidence_reasons(option: dict, answers: dict, content: dict) -> tuple[list[d
             first = _first_line_reason(item, answers, words)
             (fits if first["fits"] else considerations).append({**reason, "text": first["text"]})
         if item.get("perinatal_unscoped"):
-            considerations.append({**reason, **perinatal_reason(concern)})
+            considerations.append({**reason, **perinatal_reason()})
         opening = _weak_opening(item)
         if opening:
             text = f"{opening % words} {item['summary']}".strip()
@@ -93,16 +93,14 @@ def _first_line_reason(item: dict, answers: dict, words: dict) -> dict:
     return {"fits": True, "text": text}
 
 
-def perinatal_reason(concern: str) -> dict:
+def perinatal_reason() -> dict:
     """For a medicine whose first-line mark is not meant for someone pregnant or after birth
     (NICE CG192: psychological therapy first; medicine weighed with a prescriber)."""
     return {
         "text": _(
-            "For %(concern)s in pregnancy or after birth, health guides usually offer a talking therapy first. "
-            "If you take a medicine, or may need one, ask your prescriber to talk through its risks and benefits "
-            "for you and your baby."
-        )
-        % {"concern": concern_name(concern)},
+            "When you are pregnant or have a baby, talking therapy often comes first. "
+            "Ask your prescriber what a medicine could mean for you and your baby."
+        ),
         "sources": [PERINATAL_SOURCE],
     }
 
