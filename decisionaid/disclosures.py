@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy
 # Measured on 2026-12-01. (path, page name, Flesch-Kincaid grade or below, SMOG grade or below)
 READING_LEVELS = [
     ("/", gettext_lazy("Start page"), 4, 8),
-    ("/questions/", gettext_lazy("The questions (the hardest step)"), 7, 9),
+    # Re-measured 2026-12-04 (issue 23 added the eating and past-treatment questions): 4.9 and 8.0.
+    ("/questions/", gettext_lazy("The questions (the hardest step)"), 6, 9),
     ("/results/", gettext_lazy("Your results"), 6, 9),
     ("/about/", gettext_lazy("This page"), 4, 8),
     ("/help-now/", gettext_lazy("Get help now"), 5, 9),

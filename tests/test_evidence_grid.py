@@ -193,7 +193,8 @@ def test_the_summary_gives_each_entry_its_level_summary_sources_and_guideline():
         "body": "NICE",
         "code": "NG116",
         "position": "first_line",
-        "position_label": "Suggested first",
+        "position_label": "Suggested first, for PTSD",
+        "for": "for PTSD",
     }
     assert "guideline" not in evidence_entry(summary, "combined", "trauma")
 
@@ -283,14 +284,14 @@ def report() -> tuple[str, str]:
 
 def test_content_report_prints_every_cell_with_level_guideline_sources_and_review_date():
     out, _err = report()
-    assert "Content 2026.3: reviewed 2026-12-01, next review 2027-12-01" in out
+    assert "Content 2026.5: reviewed 2026-12-04, next review 2027-12-04" in out
     assert "70 cells, 0 problems." in out
     lines = out.splitlines()
     trauma = lines.index("trauma: Trauma, or PTSD")
     cbt_line = next(line for line in lines[trauma:] if line.strip().startswith("cbt "))
-    assert "strong" in cbt_line and "NICE NG116: first_line" in cbt_line and "reviewed 2026-12-01" in cbt_line
+    assert "strong" in cbt_line and "NICE NG116: first_line" in cbt_line and "reviewed 2026-12-04" in cbt_line
     assert "nice-ng116" in lines[lines.index(cbt_line) + 1]
-    assert out.count("  reviewed 2026-12-01") == 70
+    assert out.count("  reviewed 2026-12-0") == 70
     assert "roddy-2020 (approximate)" in out
 
 

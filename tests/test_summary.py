@@ -344,7 +344,8 @@ def test_sure_is_unanswered_without_answers_and_ignores_forged_values():
 # many-to-many fields; once cached, a summary costs none (tests/test_content_snapshot.py).
 
 
-CONTENT_QUERIES = 30
+# 2026.5 added five: fit rules' concerns, evidence scopes and other care (each with its sources).
+CONTENT_QUERIES = 35
 
 
 @pytest.mark.parametrize("name", FACTORIES)

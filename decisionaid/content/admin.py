@@ -114,3 +114,21 @@ class SureItemAdmin(admin.ModelAdmin):
     list_display = ["order", "letter", "code", "question"]
     list_display_links = ["code"]
     autocomplete_fields = ["sources"]
+
+
+@admin.register(models.EvidenceScope)
+class EvidenceScopeAdmin(admin.ModelAdmin):
+    list_display = ["option", "concern", "age", "eating_pattern", "perinatal", "level", "guideline_position", "order"]
+    list_filter = ["option", "concern", "age", "eating_pattern", "perinatal"]
+    search_fields = ["summary"]
+    autocomplete_fields = ["sources"]
+    list_select_related = ["option", "concern"]
+
+
+@admin.register(models.OtherCare)
+class OtherCareAdmin(admin.ModelAdmin):
+    list_display = ["concern", "age", "eating_pattern", "perinatal", "region", "order", "reviewed_on"]
+    list_filter = ["concern", "age", "region"]
+    search_fields = ["text"]
+    autocomplete_fields = ["sources"]
+    list_select_related = ["concern"]

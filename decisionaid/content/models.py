@@ -140,6 +140,9 @@ class Evidence(models.Model):
         # NICE NG222's split of depression by PHQ-9 total (summary/notices.py LESS_SEVERE_BELOW).
         LESS_SEVERE = "less_severe", _("Less severe low mood (PHQ-9 under 16)")
         MORE_SEVERE = "more_severe", _("More severe low mood (PHQ-9 16 or more)")
+        # The guideline narrows its first choice by something this aid does not ask (how
+        # severe OCD is, say): the mark is shown with its scope, and is neither a fit nor first.
+        NOT_ASKED = "not_asked", _("Something this aid does not ask (e.g. how severe OCD is)")
 
     option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="evidence")
     concern = models.ForeignKey(Concern, on_delete=models.CASCADE, related_name="evidence")
@@ -159,6 +162,9 @@ class Evidence(models.Model):
     # Set where the cell rests on a figure still to be checked against the original study
     # (FACTS.md "from memory, verify"); the reader is told so in plain words.
     approximate = models.BooleanField(default=False)
+    # How long this option usually takes for this concern, where it differs from the option's
+    # own course (which comes from studies of low mood): CBT-ED runs 20 to 40 weeks.
+    course = models.TextField(blank=True, help_text="How long it takes for this concern, from the cell's sources.")
     sources = models.ManyToManyField(Source, related_name="evidence")
     reviewed_on = models.DateField()
 
@@ -200,6 +206,9 @@ class FitRule(models.Model):
     text = models.TextField()
     sources = models.ManyToManyField(Source, blank=True, related_name="fit_rules")
     reviewed_on = models.DateField()
+    # Shown only to someone who chose one of these concerns (low mood when they chose none),
+    # for a sentence whose evidence comes from studies of those concerns only. Blank: everyone.
+    concerns = models.ManyToManyField(Concern, blank=True, related_name="fit_rules")
 
     class Meta:
         ordering = ["option__order", "question", "value", "kind"]
@@ -238,6 +247,9 @@ class Resource(models.Model):
         CRISIS = "crisis", _("Crisis line")
         YOUTH = "youth", _("Service for young people")
         PROFESSIONAL = "professional", _("Where to find a professional")
+        # Named in the notices for eating problems and for drinking (summary/concern_notices.py).
+        EATING = "eating", _("Help line for eating problems")
+        ALCOHOL = "alcohol", _("Help line for alcohol")
 
     region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="resources")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -304,4 +316,5 @@ def digits_only(text: str) -> str:
 # Content models of their own modules, imported here so Django finds them.
 from .care import CostItem, OptionAccess  # noqa: E402, F401
 from .figures import Figure, FigureGroup  # noqa: E402, F401
+from .scopes import EvidenceScope, OtherCare  # noqa: E402, F401
 from .words import GlossaryTerm, SureItem  # noqa: E402, F401

@@ -21,12 +21,14 @@ from .models import (
     ContentVersion,
     CostItem,
     Evidence,
+    EvidenceScope,
     Figure,
     FitRule,
     GlossaryTerm,
     Option,
     OptionAccess,
     OptionFact,
+    OtherCare,
     Region,
     Resource,
     Source,
@@ -65,6 +67,8 @@ class Snapshot:
     glossary: list = field(default_factory=list)  # glossary term rows, in order
     sure_items: list = field(default_factory=list)  # SURE item rows, in order
     sources: dict = field(default_factory=dict)  # key: source row
+    scopes: dict = field(default_factory=dict)  # option id: {concern code: [evidence scope rows, in order]}
+    other_care: dict = field(default_factory=dict)  # concern code: [other care rows, in order]
 
 
 # Not part of a resource as pages and the summary show it (its sources are cited in the admin).
@@ -139,8 +143,18 @@ def _read() -> Snapshot:
         evidence[row["option_id"]][concern_codes[row["concern_id"]]] = row
 
     rules = defaultdict(dict)
-    for row in _rows(FitRule.objects.order_by("option__order", "question", "value", "kind", "id")):
+    for row in _rows(
+        FitRule.objects.order_by("option__order", "question", "value", "kind", "id").prefetch_related("concerns"),
+        concerns=lambda rule: sorted(concern.code for concern in rule.concerns.all()),
+    ):
         rules[row["option_id"]][row["id"]] = row
+
+    scopes = defaultdict(lambda: defaultdict(list))
+    for row in _rows(EvidenceScope.objects.order_by("option__order", "concern__order", "order", "id")):
+        scopes[row["option_id"]][concern_codes[row["concern_id"]]].append(row)
+    other_care = defaultdict(list)
+    for row in _rows(OtherCare.objects.order_by("concern__order", "order", "id")):
+        other_care[concern_codes[row["concern_id"]]].append(row)
 
     cost_items = defaultdict(list)
     for row in _rows(CostItem.objects.order_by("option__order", "order", "id")):
@@ -176,4 +190,6 @@ def _read() -> Snapshot:
         glossary=_rows(GlossaryTerm.objects.order_by("order", "term")),
         sure_items=_rows(SureItem.objects.order_by("order")),
         sources={row["key"]: row for row in _rows(Source.objects.order_by("key"))},
+        scopes={option: dict(concerns) for option, concerns in scopes.items()},
+        other_care=dict(other_care),
     )

@@ -12,8 +12,9 @@ def merged(answers: dict, new: dict, cleared: list[str]) -> dict:
         parent, key = _parent(result, name, create=False)
         if parent is not None:
             parent.pop(key, None)
-    if result.get("importance") == {}:
-        del result["importance"]
+    for name in ("importance", "past_treatment_outcomes"):
+        if result.get(name) == {}:
+            del result[name]
     return result
 
 

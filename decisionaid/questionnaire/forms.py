@@ -4,6 +4,7 @@ out-of-range value is an ordinary validation error, shown kindly and never saved
 from decimal import Decimal
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from decisionaid import codes
@@ -128,6 +129,20 @@ for _item in GAD7.items:
 
 class ConcernsForm(StepForm):
     concerns = checkboxes(codes.CONCERNS, _("What would you like help with?"), help_text=_("Choose all that apply."))
+    # On this page, so it is asked without JavaScript; kept only when eating problems are
+    # chosen. The first help differs by pattern (NICE NG69).
+    eating_pattern = radio(
+        codes.EATING_PATTERNS,
+        _("If you chose eating problems: which is closest to what happens?"),
+        required=False,
+        help_text=_("Leave this if you did not choose eating problems."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if "eating" not in (cleaned.get("concerns") or []):
+            cleaned["eating_pattern"] = ""
+        return cleaned
 
 
 class GoalsForm(StepForm):
@@ -174,6 +189,37 @@ class HistoryForm(StepForm):
         if "none" in chosen and len(chosen) > 1:
             raise forms.ValidationError(_("You chose “None of these” and a treatment. Please choose one or the other."))
         return chosen
+
+    def clean(self):
+        cleaned = super().clean()
+        tried = cleaned.get("past_treatments")
+        if tried is None:
+            return cleaned
+        names = dict(codes.PAST_TREATMENTS)
+        for treatment in OUTCOME_TREATMENTS:
+            name = f"past_treatment_outcomes.{treatment}"
+            if cleaned.get(name) and treatment not in tried:
+                self.add_error(
+                    name,
+                    _("You said how %(treatment)s went. Please tick it above too, or choose “%(not_tried)s”.")
+                    % {"treatment": names[treatment], "not_tried": NOT_TRIED},
+                )
+        return cleaned
+
+
+# How each past treatment went (NICE NG222 weighs it), asked on the same page for each
+# treatment there is; "not tried" is blank, so it records nothing.
+OUTCOME_TREATMENTS = [code for code, _label in codes.PAST_TREATMENTS if code != "none"]
+NOT_TRIED = _("I have not tried it")
+for _code, _label in codes.PAST_TREATMENTS:
+    if _code != "none":
+        HistoryForm.base_fields[f"past_treatment_outcomes.{_code}"] = radio(
+            [("", NOT_TRIED), *codes.PAST_TREATMENT_OUTCOMES],
+            format_lazy("{}: {}", _label, _("if you tried it, did it help?")),
+            required=False,
+        )
+# The outcomes follow the list of treatments they ask about; the style question comes last.
+HistoryForm.base_fields["style"] = HistoryForm.base_fields.pop("style")
 
 
 class ValuesForm(StepForm):

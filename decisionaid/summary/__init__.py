@@ -6,7 +6,8 @@ that one dict; nothing is worked out twice. Each part lives in a module named fo
 holds: `validation` (answers against the contract), `scores`, `answers` (labels and rule
 matching), `content` (what the summary reads), `conditions` (what each concern is),
 `options`, `evidence`, `fits`, `costs`, `numbers` (icon arrays), `notices`, `questions`,
-`sure` and `sources`.
+`sure` and `sources`; `scopes` (content for some people only), `other_care`,
+`concern_notices` and `past_treatment`.
 
 The summary never ranks the options, never scores them and never says which to choose:
 every option is always there, in the content's order, with the same rows.
@@ -20,6 +21,7 @@ from decisionaid import codes, disclosures
 from decisionaid.questionnaire.steps import signals_risk
 
 from .answers import CHOICE_QUESTIONS, HIGH_IMPORTANCE, answer_label, importance_label, label, match_rule
+from .concern_notices import concern_notices, with_concern_notices
 from .conditions import conditions
 from .content import FALLBACK_REGION, content_dates, load, person_region
 from .costs import CURRENCY_SYMBOLS, format_money
@@ -27,6 +29,7 @@ from .fits import values
 from .notices import GUIDELINE_SOURCE, notices
 from .numbers import numbers
 from .options import option_entry
+from .other_care import other_care
 from .questions import questions
 from .risk import risk
 from .scores import (
@@ -103,8 +106,12 @@ def build_summary(answers: dict, sure: dict | None = None, answered_on: date | N
         "crisis": crisis,
         "risk": risk(answers, answered_on),
         "scores": person_scores,
-        "notices": notices(answers, person_scores, crisis, resources_of("youth")),
+        "notices": with_concern_notices(
+            notices(answers, person_scores, crisis, resources_of("youth")),
+            concern_notices(answers, region["emergency_number"], resources[region["code"]]),
+        ),
         "conditions": conditions(answers, content),
+        "other_care": other_care(answers, content),
         "answers_echo": _answers_echo(answers, region),
         "options": options,
         "values": values(answers, options),

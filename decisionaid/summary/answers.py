@@ -19,6 +19,7 @@ CHOICE_QUESTIONS = {
     "medication_view": codes.MEDICATION_VIEWS,
     "pregnant_or_breastfeeding": codes.PREGNANCY,
     "style": codes.STYLES,
+    "eating_pattern": codes.EATING_PATTERNS,
     **LIST_QUESTIONS,
 }
 

@@ -9,6 +9,7 @@ from decisionaid import codes
 from decisionaid.content import snapshot
 
 from .answers import chosen_concerns, label
+from .scopes import scoped_evidence
 
 FALLBACK_REGION = "OTHER"
 
@@ -30,10 +31,15 @@ def load(answers: dict) -> dict:
         "facts": defaultdict(dict, content.facts),
         "evidence": defaultdict(
             dict,
-            {
-                option: {concern: item for concern, item in items.items() if concern in chosen}
-                for option, items in content.evidence.items()
-            },
+            scoped_evidence(
+                {
+                    option: {concern: item for concern, item in items.items() if concern in chosen}
+                    for option, items in content.evidence.items()
+                },
+                content.scopes,
+                content.options,
+                answers,
+            ),
         ),
         "rules": defaultdict(dict, content.rules),
         "cost_items": content.cost_items,
@@ -42,6 +48,7 @@ def load(answers: dict) -> dict:
         "glossary": content.glossary,
         "sure_items": content.sure_items,
         "sources": content.sources,
+        "other_care": content.other_care,
     }
 
 

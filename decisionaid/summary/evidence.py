@@ -67,9 +67,15 @@ def guideline_entry(item: dict) -> dict | None:
     position = item.get("guideline_position")
     if not position:
         return None
-    return {
+    entry = {
         "body": item["guideline_body"],
         "code": item["guideline_code"],
         "position": position,
         "position_label": label(Evidence.Position.choices, position),
     }
+    # Every first-line mark says for whom (issue 23.6), in the label pages show too.
+    scope = item.get("guideline_for", "")
+    if scope:
+        entry["for"] = scope
+        entry["position_label"] = f"{entry['position_label']}, {scope}"
+    return entry

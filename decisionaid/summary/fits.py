@@ -10,18 +10,24 @@ from django.utils.translation import gettext as _
 from decisionaid import codes
 from decisionaid.content.models import FitRule
 
-from .answers import answer_label, concern_name, label, match_rule, unique
+from .answers import answer_label, chosen_concerns, concern_name, label, match_rule, unique
 from .evidence import approximate_note, is_approximate
 from .notices import LESS_SEVERE_BELOW
 from .scores import phq9_total
 
 WEAK_LEVELS = ("limited", "not_recommended", "insufficient")
+# NICE CG192 as its information for the public puts it (FACTS 14.C.1, 14.J.3).
+PERINATAL_SOURCE = "nice-cg192-ifp"
 
 
 def rule_reasons(option: dict, answers: dict, derived: dict, content: dict) -> tuple[list[dict], list[dict]]:
     """(fits, considerations) from the option's FitRule rows the answers trigger."""
     fits, considerations = [], []
+    concerns = set(chosen_concerns(answers))
     for rule in content["rules"][option["id"]].values():
+        if rule.get("concerns") and not concerns.intersection(rule["concerns"]):
+            # Its evidence comes from studies of other concerns (issue 23.7).
+            continue
         given = match_rule(rule["question"], rule["value"], answers, derived)
         if given is None:
             continue
@@ -58,6 +64,8 @@ def evidence_reasons(option: dict, answers: dict, content: dict) -> tuple[list[d
         if item.get("guideline_position") == "first_line":
             first = _first_line_reason(item, answers, words)
             (fits if first["fits"] else considerations).append({**reason, "text": first["text"]})
+        if item.get("perinatal_unscoped"):
+            considerations.append({**reason, **perinatal_reason()})
         opening = _weak_opening(item)
         if opening:
             text = f"{opening % words} {item['summary']}".strip()
@@ -75,11 +83,26 @@ def _first_line_reason(item: dict, answers: dict, words: dict) -> dict:
         return {"fits": True, "text": _("For %(concern)s, %(body)s suggests this first.") % words}
     text = _("%(body)s suggests this first %(scope)s.") % {**words, "scope": scope}
     severity = item.get("guideline_severity", "")
+    if severity == "not_asked":
+        more = _("This aid does not ask about that, so ask your clinician if it fits you.")
+        return {"fits": False, "text": f"{text} {more}"}
     less_severe = phq9_total(answers) < LESS_SEVERE_BELOW
     if severity and (severity == "less_severe") != less_severe:
         more = _("Your low mood score is in a different range. Ask your clinician what suits you.")
         return {"fits": False, "text": f"{text} {more}"}
     return {"fits": True, "text": text}
+
+
+def perinatal_reason() -> dict:
+    """For a medicine whose first-line mark is not meant for someone pregnant or after birth
+    (NICE CG192: psychological therapy first; medicine weighed with a prescriber)."""
+    return {
+        "text": _(
+            "When you are pregnant or have a baby, talking therapy often comes first. "
+            "Ask your prescriber what a medicine could mean for you and your baby."
+        ),
+        "sources": [PERINATAL_SOURCE],
+    }
 
 
 def _weak_opening(item: dict) -> str:

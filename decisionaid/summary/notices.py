@@ -73,8 +73,8 @@ def notices(answers: dict, scores: dict, crisis: dict, youth_resources: list[dic
         {
             "code": "other_options",
             "text": _(
-                "There are more choices than the five here. Some are behavioural activation, interpersonal "
-                "therapy, counselling and group exercise. Ask about them. A doctor or therapist can tell you more."
+                "There are more choices than the five here, and for some concerns other care often comes first. "
+                "Ask about them. A doctor or therapist can tell you more."
             ),
             "sources": [GUIDELINE_SOURCE],
         }

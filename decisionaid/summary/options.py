@@ -6,8 +6,10 @@ from decisionaid.content.models import OptionFact
 
 from .answers import unique
 from .costs import cost, cost_considerations
+from .courses import concern_courses, with_courses
 from .evidence import evidence_entries
 from .fits import evidence_reasons, risks_reason, rule_reasons, unique_by_text
+from .past_treatment import past_treatment_reasons
 
 
 def option_entry(option: dict, answers: dict, derived: dict, region: dict, content: dict) -> dict:
@@ -18,11 +20,14 @@ def option_entry(option: dict, answers: dict, derived: dict, region: dict, conte
         brief = fact.get("brief") or fact["text"]  # the first view's cell: 25 words or fewer
         text, sources = fact["text"], unique(fact["sources"])
         rows.append({"row": row, "label": str(row_label), "text": text, "brief": brief, "sources": sources})
+    courses = concern_courses(option, answers, content)
+    rows = [with_courses(fact, courses, answers) if fact["row"] == "course" else fact for fact in rows]
     by_row = {fact["row"]: fact for fact in rows}
 
     option_cost = cost(option, answers, region, by_row["cost"], content)
     evidence_fits, evidence_considerations = evidence_reasons(option, answers, content)
     rule_fits, rule_considerations = rule_reasons(option, answers, derived, content)
+    rule_fits, rule_considerations = past_treatment_reasons(option, answers, rule_fits, rule_considerations)
     fit_reasons = unique_by_text(evidence_fits + rule_fits)
     consideration_reasons = unique_by_text(
         evidence_considerations + rule_considerations + cost_considerations(answers, option_cost)
@@ -45,6 +50,7 @@ def option_entry(option: dict, answers: dict, derived: dict, region: dict, conte
             "sessions_high": option["sessions_high"],
             "course": by_row["course"]["text"],
             "time_to_change": by_row["time_to_change"]["text"],
+            "by_concern": courses,
             "sources": unique(by_row["course"]["sources"] + by_row["time_to_change"]["sources"]),
         },
         "cost": option_cost,

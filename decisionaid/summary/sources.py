@@ -29,6 +29,8 @@ def used_keys(summary: dict) -> list[str]:
         keys += term["sources"]
     for condition in summary.get("conditions", []):
         keys += condition["sources"]
+    for care in summary.get("other_care", []):
+        keys += care["sources"]
     keys += summary["sure"]["sources"]
     return unique(keys)
 
@@ -42,6 +44,8 @@ def attach_sources(summary: dict) -> None:
 
     for notice in summary["notices"]:
         notice["sources"] = known(notice["sources"])
+    for care in summary.get("other_care", []):
+        care["sources"] = known(care["sources"])
     for score in scores_given(summary):
         score["sources"] = known(score["sources"])
     summary["numbers"] = [figure for figure in summary["numbers"] if figure["source"] in cited]

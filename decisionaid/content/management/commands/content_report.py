@@ -4,7 +4,7 @@ when any cell has no level or no source, or is missing altogether."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from decisionaid.content.models import Concern, ContentVersion, Evidence, Option
+from decisionaid.content.models import Concern, ContentVersion, Evidence, EvidenceScope, Option, OtherCare
 
 
 class Command(BaseCommand):
@@ -51,6 +51,7 @@ class Command(BaseCommand):
                 ]
                 self.stdout.write(f"  {'':<{width}}  sources: {', '.join(cited) or 'NONE'}")
 
+        _scopes_and_other_care(self.stdout.write)
         self.stdout.write("")
         self.stdout.write(f"{len(cells)} cells, {len(problems)} problems.")
         if problems:
@@ -59,7 +60,24 @@ class Command(BaseCommand):
             raise CommandError(f"{len(problems)} cells need a level or a source: " + "; ".join(problems))
 
 
-def _guideline(cell: Evidence) -> str:
+def _guideline(cell) -> str:
     if not cell.guideline_position:
         return "no guideline position"
-    return f"{cell.guideline_body} {cell.guideline_code}: {cell.guideline_position}"
+    # Every first-line mark with its scope, and whether this aid can tell who is in it.
+    scope = f" {cell.guideline_for}" if cell.guideline_for else ""
+    severity = f" ({cell.guideline_severity.replace('_', ' ')})" if cell.guideline_severity else ""
+    return f"{cell.guideline_body} {cell.guideline_code}: {cell.guideline_position}{scope}{severity}"
+
+
+def _scopes_and_other_care(write) -> None:
+    """The cells as they read for some people only, and the care offered first per concern."""
+    write("")
+    write("Cells for some people only (the first that holds replaces the cell):")
+    for row in EvidenceScope.objects.select_related("option", "concern").prefetch_related("sources"):
+        write(f"  {row.concern.code} x {row.option.slug} for {row.scope_words()}: {row.level}, {_guideline(row)}")
+        write(f"    sources: {', '.join(source.key for source in row.sources.all())}")
+    write("")
+    write("Other care offered first, by concern:")
+    for row in OtherCare.objects.select_related("concern").prefetch_related("sources"):
+        write(f"  {row.concern.code} for {row.scope_words()}: {row.text}")
+        write(f"    sources: {', '.join(source.key for source in row.sources.all())}")

@@ -19,7 +19,12 @@ class Command(BaseCommand):
     def handle(self, *args, force: bool = False, **options):
         path = settings.BASE_DIR / "fixtures" / "content.json"
         rows = json.loads(path.read_text())
-        version = next(row["fields"]["version"] for row in rows if row["model"] == "content.contentversion")
+        # The newest release in the file, as ContentVersion.current() orders them.
+        newest = max(
+            (row for row in rows if row["model"] == "content.contentversion"),
+            key=lambda row: (row["fields"]["reviewed_on"], row["pk"]),
+        )
+        version = newest["fields"]["version"]
         if not force and ContentVersion.objects.filter(version=version).exists():
             self.stdout.write(f"Content {version} is already loaded.")
             return
