@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from decisionaid.followup.history import attach_history
 from decisionaid.pdf import pdf_refused, pdf_response, printable_context
 from decisionaid.questionnaire import session, steps
 from decisionaid.sharing.results import results_actions_context
@@ -92,7 +93,7 @@ def _context(request: HttpRequest, answers: dict, form: SureForm, sure: dict | N
 @never_cache
 @with_answers
 def print_view(request: HttpRequest, answers: dict) -> HttpResponse:
-    summary = build_summary(answers, sure=request.session.get(SURE_KEY))
+    summary = attach_history(build_summary(answers, sure=request.session.get(SURE_KEY)), request)
     return render(request, "results/results.html", printable_context(summary))
 
 
@@ -102,5 +103,5 @@ def print_view(request: HttpRequest, answers: dict) -> HttpResponse:
 def pdf(request: HttpRequest, answers: dict) -> HttpResponse:
     if refused := pdf_refused(request):
         return refused
-    summary = build_summary(answers, sure=request.session.get(SURE_KEY))
+    summary = attach_history(build_summary(answers, sure=request.session.get(SURE_KEY)), request)
     return pdf_response(request, summary)
