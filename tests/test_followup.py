@@ -324,3 +324,37 @@ def test_calendar_lines_fold_without_splitting_a_character():
     body = calendar.reminder("https://example.org/back/" + "é" * 60 + "/", 4, timezone.localdate(), "example.org")
     assert all(len(line) <= 75 for line in body.split(b"\r\n"))
     body.decode()
+
+
+def test_a_working_return_link_keeps_the_answers_and_an_unused_one_lets_them_go(person, settings):
+    from decisionaid.retention import purge_expired
+
+    client, answer_set = person
+    _url, token = make_link(client)
+    retake(Client(), token, LOWER_MOOD, LOWER_WORRY)
+    long_ago = timezone.now() - timedelta(days=settings.ANSWER_RETENTION_DAYS + 1)
+    AnswerSet.objects.filter(pk=answer_set.pk).update(updated_at=long_ago)
+    purge_expired()
+    assert AnswerSet.objects.filter(pk=answer_set.pk).exists()
+    assert Visit.objects.count() == 2
+    # Unused for FOLLOWUP_RETENTION_DAYS: the link ends, and the answers and re-takes go with it.
+    purge_expired(now=timezone.now() + timedelta(days=settings.FOLLOWUP_RETENTION_DAYS + 1))
+    assert ReturnLink.objects.count() == 0
+    assert not AnswerSet.objects.filter(pk=answer_set.pk).exists()
+    assert Visit.objects.count() == 0
+
+
+def test_the_privacy_page_says_how_long_a_return_link_works(client, settings):
+    settings.FOLLOWUP_RETENTION_DAYS = 200
+    text = page_text(client.get("/privacy/").content.decode())
+    assert "if you do not use it for 200 days" in text
+
+
+def test_a_return_link_never_reaches_a_log(person, caplog):
+    client, _ = person
+    _url, token = make_link(client)
+    ReturnLink.objects.update(revoked_at=timezone.now())
+    with caplog.at_level("WARNING", logger="django.request"):
+        Client().get(f"/back/{token}/")
+    assert "/back/[redacted]/" in caplog.text
+    assert token not in caplog.text
