@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisionaid import ratelimit
+from decisionaid.followup.change import history_rows
 from decisionaid.pdf import pdf_refused, pdf_response
 from decisionaid.sharing import audit, fhir
 from decisionaid.sharing.models import SentSummary, SummaryOpening
@@ -148,7 +149,7 @@ def _sent(request: HttpRequest, public_id) -> SentSummary:
 def summary(request: HttpRequest, public_id) -> HttpResponse:
     sent = _sent(request, public_id)
     audit.opened_by_clinician(sent, request.user, SummaryOpening.View.PAGE)
-    context = {**summary_context(sent.answers), "sent": sent}
+    context = {**summary_context(sent.answers), "sent": sent, "score_rows": history_rows(sent.score_history)}
     return _private(render(request, "clinicians/summary.html", context))
 
 
@@ -180,7 +181,11 @@ def summary_pdf(request: HttpRequest, public_id) -> HttpResponse:
 def summary_fhir(request: HttpRequest, public_id) -> HttpResponse:
     sent = _sent(request, public_id)
     audit.opened_by_clinician(sent, request.user, SummaryOpening.View.FHIR)
-    resource = fhir.questionnaire_response(sent.answers, authored=sent.sent_at, identifier=str(sent.public_id))
+    if len(sent.score_history) > 1:
+        # The person came back: each PHQ-9 and GAD-7 as its own dated entry.
+        resource = fhir.dated_scores_bundle(sent.score_history, identifier=str(sent.public_id))
+    else:
+        resource = fhir.questionnaire_response(sent.answers, authored=sent.sent_at, identifier=str(sent.public_id))
     response = HttpResponse(json.dumps(resource, indent=2, ensure_ascii=False), content_type="application/fhir+json")
     response["Content-Disposition"] = f'attachment; filename="questionnaire-response-{sent.public_id}.json"'
     return _private(response)

@@ -81,4 +81,5 @@ def send(answer_set: AnswerSet, invitation: Invitation) -> SentSummary:
         gad7_total=gad7["total"] if gad7 else None,
         gad7_band=gad7["band"] if gad7 else "",
         crisis=answer_set.crisis or summary["crisis"]["active"],
+        score_history=[visit.entry() for visit in answer_set.visits.completed()],
     )

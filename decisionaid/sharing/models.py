@@ -95,6 +95,9 @@ class SentSummary(models.Model):
     gad7_band = models.CharField(max_length=20, blank=True)
     crisis = models.BooleanField(default=False)
     sent_at = models.DateTimeField(default=timezone.now)
+    # Each visit's date and PHQ-9 and GAD-7 answers, oldest first, when the person came back to
+    # re-take them (followup.models.Visit.entry()); empty for a first summary.
+    score_history = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-sent_at", "-id"]
