@@ -7,46 +7,85 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('questionnaire', '0001_initial'),
+        ("questionnaire", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReturnLink',
+            name="ReturnLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('token_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('last_opened_at', models.DateTimeField(blank=True, null=True)),
-                ('expires_at', models.DateTimeField()),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('answer_set', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='return_links', to='questionnaire.answerset')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("token_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                ("last_opened_at", models.DateTimeField(blank=True, null=True)),
+                ("expires_at", models.DateTimeField()),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "answer_set",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="return_links",
+                        to="questionnaire.answerset",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['expires_at'], name='returnlink_expires')],
+                "ordering": ["-created_at", "-id"],
+                "indexes": [models.Index(fields=["expires_at"], name="returnlink_expires")],
             },
         ),
         migrations.CreateModel(
-            name='Visit',
+            name="Visit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('answers', models.JSONField(default=dict)),
-                ('started', models.CharField(blank=True, choices=[('psychodynamic', 'Psychodynamic'), ('cbt', 'Cbt'), ('medication', 'Medication'), ('combined', 'Combined'), ('self_help', 'Self Help'), ('other', 'Other'), ('none', 'None')], max_length=20)),
-                ('started_since', models.CharField(blank=True, choices=[('under_2_weeks', 'Under 2'), ('2_4_weeks', 'Weeks 2 4'), ('4_6_weeks', 'Weeks 4 6'), ('6_8_weeks', 'Weeks 6 8'), ('over_8_weeks', 'Over 8')], max_length=20)),
-                ('taken_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('answer_set', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='visits', to='questionnaire.answerset')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("answers", models.JSONField(default=dict)),
+                (
+                    "started",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("psychodynamic", "Psychodynamic"),
+                            ("cbt", "Cbt"),
+                            ("medication", "Medication"),
+                            ("combined", "Combined"),
+                            ("self_help", "Self Help"),
+                            ("other", "Other"),
+                            ("none", "None"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "started_since",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("under_2_weeks", "Under 2"),
+                            ("2_4_weeks", "Weeks 2 4"),
+                            ("4_6_weeks", "Weeks 4 6"),
+                            ("6_8_weeks", "Weeks 6 8"),
+                            ("over_8_weeks", "Over 8"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("taken_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "answer_set",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="visits", to="questionnaire.answerset"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['taken_at', 'id'],
-                'indexes': [models.Index(fields=['answer_set', 'taken_at'], name='visit_answers_taken')],
+                "ordering": ["taken_at", "id"],
+                "indexes": [models.Index(fields=["answer_set", "taken_at"], name="visit_answers_taken")],
             },
         ),
     ]

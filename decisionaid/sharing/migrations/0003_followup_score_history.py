@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sharing', '0002_opening_pdf'),
+        ("sharing", "0002_opening_pdf"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='sentsummary',
-            name='score_history',
+            model_name="sentsummary",
+            name="score_history",
             field=models.JSONField(blank=True, default=list),
         ),
     ]
