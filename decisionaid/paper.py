@@ -2,6 +2,8 @@
 order, from its context (the one summary and its grid). Every word is translated here,
 so the engine only lays out text it is given, and never reads any of it as markup."""
 
+from datetime import date
+
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -53,6 +55,11 @@ def _cell(cell: dict) -> list[dict]:
                 topics += _("; and %(more)s more") % {"more": cell[f"{kind}_more"]}
             paras.append(_para(strong=label, text=f"{topics}."))
     return paras or [_para(text=_("Nothing in your answers points either way."))]
+
+
+def _history_line(visit: dict) -> str:
+    """One visit of summary["history"]: its date, then its scores in the summary's words."""
+    return f"{date_format(date.fromisoformat(visit['date']), 'j F Y')}: {visit['text']}"
 
 
 def _sure_answer(answer: str | None) -> str:
@@ -139,6 +146,8 @@ def paper_data(context: dict, paper: str) -> dict:
         "caption": _("Your five options, side by side. The order is the same for everyone. It is not a ranking."),
         "options": [option["name"] for option in summary["options"]],
         "rows": [{"label": str(row["label"]), "cells": [_cell(cell) for cell in row["cells"]]} for row in grid["rows"]],
+        "history_title": _("Your scores over time"),
+        "history": [_history_line(visit) for visit in summary.get("history", [])],
         "values_title": _("What matters to you"),
         "values": [f"{value['label']}: {value['value_label'].lower()}" for value in summary["values"]]
         or [_("You did not say what matters most to you. You can add this if you change your answers.")],

@@ -358,3 +358,31 @@ def test_a_return_link_never_reaches_a_log(person, caplog):
         Client().get(f"/back/{token}/")
     assert "/back/[redacted]/" in caplog.text
     assert token not in caplog.text
+
+
+def test_the_print_view_shows_both_dates(person):
+    client, answer_set = person
+    AnswerSet.objects.filter(pk=answer_set.pk).update(updated_at=timezone.now() - timedelta(weeks=4))
+    _url, token = make_link(client)
+    fresh = Client()
+    retake(fresh, token, LOWER_MOOD, LOWER_WORRY)
+    text = page_text(fresh.get("/results/print/").content.decode())
+    then, now = timezone.localdate() - timedelta(weeks=4), timezone.localdate()
+    assert f"{then:%-d %B %Y}: Low mood (PHQ-9) 21 of 27, severe low mood" in text
+    assert f"{now:%-d %B %Y}: Low mood (PHQ-9) 4 of 27, few or no signs of low mood" in text
+
+
+@pytest.mark.pdf
+def test_the_pdf_shows_both_dates(person):
+    from tests.test_printable import pdf_text
+
+    client, answer_set = person
+    AnswerSet.objects.filter(pk=answer_set.pk).update(updated_at=timezone.now() - timedelta(weeks=4))
+    _url, token = make_link(client)
+    fresh = Client()
+    retake(fresh, token, LOWER_MOOD, LOWER_WORRY)
+    text = pdf_text(fresh.get("/results/summary.pdf").content)
+    then, now = timezone.localdate() - timedelta(weeks=4), timezone.localdate()
+    assert "Your scores over time:" in text
+    assert f"{then:%-d %B %Y}: Low mood (PHQ-9) 21 of 27" in text
+    assert f"{now:%-d %B %Y}: Low mood (PHQ-9) 4 of 27" in text

@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisionaid import ratelimit
-from decisionaid.followup.change import history_rows
+from decisionaid.followup.change import history_rows, summary_history
 from decisionaid.pdf import pdf_refused, pdf_response
 from decisionaid.sharing import audit, fhir
 from decisionaid.sharing.models import SentSummary, SummaryOpening
@@ -173,7 +173,7 @@ def summary_pdf(request: HttpRequest, public_id) -> HttpResponse:
     if refused := pdf_refused(request):
         return refused
     audit.opened_by_clinician(sent, request.user, SummaryOpening.View.PDF)
-    return pdf_response(request, build_summary(sent.answers))
+    return pdf_response(request, {**build_summary(sent.answers), "history": summary_history(sent.score_history)})
 
 
 @require_GET

@@ -132,14 +132,18 @@ def summary_history(entries: list[dict]) -> list[dict]:
     in words. Empty for a single visit: there is nothing to compare."""
     if len(entries) < 2:
         return []
-    return [
-        {
-            "date": row["date"],
-            "scores": [
-                {"name": score["name"], "total": score["total"], "max": score["max"], "band_label": score["band_label"]}
-                for score in (row["phq9"], row["gad7"])
-                if score
-            ],
-        }
-        for row in history_rows(entries)
-    ]
+    history = []
+    for row in history_rows(entries):
+        scores = [
+            {"name": score["name"], "total": score["total"], "max": score["max"], "band_label": score["band_label"]}
+            for score in (row["phq9"], row["gad7"])
+            if score
+        ]
+        # The one wording of a visit's scores, for the print view and the PDF alike.
+        text = "; ".join(
+            _("%(name)s %(total)s of %(max)s, %(band)s")
+            % {"name": score["name"], "total": score["total"], "max": score["max"], "band": score["band_label"].lower()}
+            for score in scores
+        )
+        history.append({"date": row["date"], "scores": scores, "text": text})
+    return history
