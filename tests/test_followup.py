@@ -386,3 +386,29 @@ def test_the_pdf_shows_both_dates(person):
     assert "Your scores over time:" in text
     assert f"{then:%-d %B %Y}: Low mood (PHQ-9) 21 of 27" in text
     assert f"{now:%-d %B %Y}: Low mood (PHQ-9) 4 of 27" in text
+
+
+def test_every_new_page_reads_at_grade_7_or_below(person):
+    from tests.test_plain_language import assert_plain
+
+    client, _ = person
+    assert_plain(client.get("/results/").content.decode().split('id="come-back"')[1].split("</section>")[0], "offer")
+    new_link = client.post("/come-back/new/").content.decode()
+    assert_plain(new_link, "new link")
+    _url, token = URL.search(new_link).groups()
+    fresh = Client()
+    assert_plain(fresh.get(f"/back/{token}/").content.decode(), "welcome")
+    fresh.post(f"/back/{token}/")
+    assert_plain(fresh.get("/again/treatment/").content.decode(), "treatment step")
+    for started, since, mood in [
+        ("medication", "4_6_weeks", severe_answers()),
+        ("medication", "under_2_weeks", severe_answers()),
+        ("cbt", "6_8_weeks", LOWER_MOOD),
+        ("combined", "4_6_weeks", phq9(3, 3, 3, 3, 3, 3, 3, 3, 0)),
+        ("self_help", "2_4_weeks", LOWER_MOOD),
+        ("other", "over_8_weeks", LOWER_MOOD),
+        ("none", None, LOWER_MOOD),
+    ]:
+        html = retake(Client(), token, mood, LOWER_WORRY, started, since).content.decode()
+        assert_plain(html, f"change after {started}")
+    assert_plain(client.get("/my-links/").content.decode(), "links page")
