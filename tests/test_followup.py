@@ -412,3 +412,15 @@ def test_every_new_page_reads_at_grade_7_or_below(person):
         html = retake(Client(), token, mood, LOWER_WORRY, started, since).content.decode()
         assert_plain(html, f"change after {started}")
     assert_plain(client.get("/my-links/").content.decode(), "links page")
+
+
+def test_recovery_is_not_claimed_when_worry_was_skipped_this_time():
+    first = history_rows(
+        [{"date": "2026-01-01", "answers": {**phq9(2, 2, 2, 2, 2, 0, 0, 0, 0), **gad7(2, 2, 2, 2, 0, 0, 0)}}]
+    )[0]
+    mood_only = history_rows([{"date": "2026-02-01", "answers": phq9(1, 1, 0, 0, 0, 0, 0, 0, 0)}])[0]
+    both = history_rows(
+        [{"date": "2026-02-01", "answers": {**phq9(1, 1, 0, 0, 0, 0, 0, 0, 0), **gad7(1, 0, 0, 0, 0, 0, 0)}}]
+    )[0]
+    assert not any("recovery" in term for term in change(first, mood_only)["terms"])
+    assert any("recovery" in term for term in change(first, both)["terms"])

@@ -21,7 +21,8 @@ from decisionaid.instruments import GAD7, PHQ9, Instrument
 RELIABLE = {"phq9": 6, "gad7": 4}
 CASENESS = {"phq9": 10, "gad7": 8}
 REMISSION_BELOW = 5
-SOURCES = ("nhs-talking-therapies", "kroenke-2001")
+# Where the definitions of reliable change and recovery come from: a content source key.
+SOURCES = ("nhs-talking-therapies",)
 
 
 def _score(instrument: Instrument, answers: dict) -> dict | None:
@@ -99,7 +100,9 @@ def change(first: dict, latest: dict) -> dict:
     improved = "improved" in kinds and "worse" not in kinds
     worse = "worse" in kinds
     terms = []
-    if is_case(first) and not is_case(latest):
+    # Recovery is judged on both measures: not when worry was scored before and skipped now.
+    worry_unknown = first["gad7"] is not None and latest["gad7"] is None
+    if is_case(first) and not is_case(latest) and not worry_unknown:
         terms.append(
             _(
                 "Your scores are now below the level that services use to say someone needs care "

@@ -29,6 +29,7 @@ from decisionaid.sharing.forms import SendForm
 from decisionaid.sharing.headers import private, token_form_page
 
 from . import calendar, guidance, history, links
+from .change import SOURCES as CHANGE_SOURCES
 from .change import change, history_rows
 from .chart import score_chart
 from .forms import ReminderForm, StartedForm
@@ -275,6 +276,7 @@ def change_page(request: HttpRequest) -> HttpResponse:
         "latest": latest,
         "change": difference,
         "advice": said,
+        "definition_sources": [sources[key] for key in CHANGE_SOURCES if key in sources],
         "chart": score_chart(rows) if len(rows) >= 3 else None,
         "risk_now": steps.signals_risk(answers),
         "region": snapshot.region(answers.get("region")),
