@@ -29,6 +29,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
     context = {
         "retention_days": settings.ANSWER_RETENTION_DAYS,
         "sent_retention_days": settings.SENT_SUMMARY_RETENTION_DAYS,
+        "followup_retention_days": settings.FOLLOWUP_RETENTION_DAYS,
     }
     return render(request, "pages/privacy.html", context)
 

@@ -1,7 +1,8 @@
 """How long what a person enters is stored: answers nobody asked us to store are deleted after
 ANSWER_RETENTION_DAYS of no change, and the clinician's copy of a sent summary after
 SENT_SUMMARY_RETENTION_DAYS (by then they have copied it into their own records; the person
-can no longer reach or delete it). Safe to run at any time, and twice."""
+can no longer reach or delete it). Answers behind a return link stay while it works: until
+it has gone unused for FOLLOWUP_RETENTION_DAYS or is turned off. Safe to run at any time, and twice."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -25,12 +26,14 @@ class Purged:
 
 def answer_sets_in_use(now: datetime | None = None):
     """Answers someone asked us to store: those sent to a clinician, and those behind a share
-    link that still works (not expired, not revoked)."""
+    link or a return link that still works (not expired, not revoked)."""
+    from decisionaid.followup.models import ReturnLink
     from decisionaid.sharing.models import SentSummary, ShareLink
 
     sent = SentSummary.objects.filter(answer_set__isnull=False).values("answer_set")
     shared = ShareLink.objects.live(now or timezone.now()).values("answer_set")
-    return AnswerSet.objects.filter(Q(pk__in=sent) | Q(pk__in=shared))
+    returning = ReturnLink.objects.live(now or timezone.now()).values("answer_set")
+    return AnswerSet.objects.filter(Q(pk__in=sent) | Q(pk__in=shared) | Q(pk__in=returning))
 
 
 def dead_share_links(cutoff: datetime):
@@ -42,6 +45,7 @@ def dead_share_links(cutoff: datetime):
 
 @transaction.atomic
 def purge_expired(now: datetime | None = None) -> Purged:
+    from decisionaid.followup.models import ReturnLink
     from decisionaid.ratelimit.models import TokenBucket
     from decisionaid.sharing.models import SentSummary
 
@@ -54,6 +58,9 @@ def purge_expired(now: datetime | None = None) -> Purged:
     # Counted per model: deleting answers also deletes their links and invitation rows.
     _, deleted = dead_share_links(cutoff).delete()
     share_links = deleted.get("sharing.ShareLink", 0)
+    # A return link unused for FOLLOWUP_RETENTION_DAYS, or turned off, goes at once: then the
+    # answers it kept (and their re-takes) go below, like any others no one asked us to keep.
+    ReturnLink.objects.exclude(pk__in=ReturnLink.objects.live(now).values("pk")).delete()
     stale = AnswerSet.objects.filter(updated_at__lt=cutoff).exclude(pk__in=answer_sets_in_use(now).values("pk"))
     _, deleted = stale.delete()
     answer_sets = deleted.get(AnswerSet._meta.label, 0)

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "decisionaid.clinicians",
     "decisionaid.sharing",
     "decisionaid.ratelimit",
+    "decisionaid.followup",
 ]
 
 MIDDLEWARE = [
@@ -263,9 +264,14 @@ CONTENT_CACHE_SECONDS = envint("CONTENT_CACHE_SECONDS", 60)
 ANSWER_RETENTION_DAYS = envint("ANSWER_RETENTION_DAYS", 30)
 # Days the clinician's copy of a sent summary is stored; they copy it into their own records.
 SENT_SUMMARY_RETENTION_DAYS = envint("SENT_SUMMARY_RETENTION_DAYS", 180)
+# Days a return link (decisionaid/followup/) works after it was made or last opened; then it
+# and the answers only it kept are deleted.
+FOLLOWUP_RETENTION_DAYS = envint("FOLLOWUP_RETENTION_DAYS", 365)
 
 # At most this many an hour, refilled evenly (decisionaid/ratelimit/).
 SHARE_LINK_LIMIT_PER_HOUR = envint("SHARE_LINK_LIMIT_PER_HOUR", 10)
+# Return links opened from one address (or session), whoever holds them.
+FOLLOWUP_OPEN_LIMIT_PER_HOUR = envint("FOLLOWUP_OPEN_LIMIT_PER_HOUR", 30)
 SEND_SUMMARY_LIMIT_PER_HOUR = envint("SEND_SUMMARY_LIMIT_PER_HOUR", 5)
 # Summaries sent through one invitation link, by everyone who holds it.
 INVITATION_SEND_LIMIT_PER_HOUR = envint("INVITATION_SEND_LIMIT_PER_HOUR", 30)

@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisionaid import ratelimit
+from decisionaid.followup.change import history_rows, summary_history
 from decisionaid.results.pdf import pdf_refused, pdf_response
 from decisionaid.sharing import audit, fhir
 from decisionaid.sharing.models import Invitation, SentSummary, SummaryOpening
@@ -166,7 +167,11 @@ def _sent(request: HttpRequest, public_id) -> SentSummary:
 def summary(request: HttpRequest, public_id) -> HttpResponse:
     sent = _sent(request, public_id)
     audit.opened_by_clinician(sent, request.user, SummaryOpening.View.PAGE)
-    context = {**summary_context(sent.answers, summary_for(sent)), "sent": sent}
+    context = {
+        **summary_context(sent.answers, summary_for(sent)),
+        "sent": sent,
+        "score_rows": history_rows(sent.score_history),
+    }
     return _private(render(request, "clinicians/summary.html", context))
 
 
@@ -202,7 +207,7 @@ def summary_pdf(request: HttpRequest, public_id) -> HttpResponse:
     if refused := pdf_refused(request):
         return refused
     audit.opened_by_clinician(sent, request.user, SummaryOpening.View.PDF)
-    return pdf_response(request, summary_for(sent))
+    return pdf_response(request, {**summary_for(sent), "history": summary_history(sent.score_history)})
 
 
 @require_GET
@@ -210,9 +215,13 @@ def summary_pdf(request: HttpRequest, public_id) -> HttpResponse:
 def summary_fhir(request: HttpRequest, public_id) -> HttpResponse:
     sent = _sent(request, public_id)
     audit.opened_by_clinician(sent, request.user, SummaryOpening.View.FHIR)
-    resource = fhir.questionnaire_response(
-        sent.answers, authored=sent.sent_at, identifier=str(sent.public_id), summary=summary_for(sent)
-    )
+    if len(sent.score_history) > 1:
+        # The person came back: each PHQ-9 and GAD-7 as its own dated entry.
+        resource = fhir.dated_scores_bundle(sent.score_history, identifier=str(sent.public_id))
+    else:
+        resource = fhir.questionnaire_response(
+            sent.answers, authored=sent.sent_at, identifier=str(sent.public_id), summary=summary_for(sent)
+        )
     response = HttpResponse(json.dumps(resource, indent=2, ensure_ascii=False), content_type=fhir.MEDIA_TYPE)
     response["Content-Disposition"] = f'attachment; filename="questionnaire-response-{sent.public_id}.json"'
     return _private(response)

@@ -226,6 +226,11 @@ def _sure(sure: dict) -> dict:
     }
 
 
+def _history_line(visit: dict) -> str:
+    """One visit of summary["history"]: its date, then its scores in the summary's words."""
+    return f"{_day(date.fromisoformat(visit['date']))}: {visit['text']}"
+
+
 def paper_summary(summary: dict, made_on: date) -> dict:
     """The whole paper, in reading order, as plain strings, lists and dicts (JSON for Typst)."""
     grid = comparison_grid(summary, paper=True)
@@ -331,6 +336,13 @@ def paper_summary(summary: dict, made_on: date) -> dict:
             ],
             "rows": rows,
         },
+        # Only when the person came back and re-took their scores.
+        "history": {
+            "title": _("Your scores over time"),
+            "items": [_history_line(visit) for visit in summary["history"]],
+        }
+        if summary.get("history")
+        else None,
         "values": {
             "title": _("What matters to you"),
             "items": [f"{value['label']}: {str(value['value_label']).lower()}" for value in summary["values"]]

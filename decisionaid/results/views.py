@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from decisionaid.followup.history import attach_history
 from decisionaid.questionnaire import session, steps
 from decisionaid.sharing.practice import mark_for_person
 from decisionaid.sharing.results import results_actions_context
@@ -98,8 +99,11 @@ def _context(request: HttpRequest, answers: dict, form: SureForm, sure: dict | N
 @never_cache
 @with_answers
 def print_view(request: HttpRequest, answers: dict) -> HttpResponse:
-    summary = mark_for_person(
-        request, build_summary(answers, sure=request.session.get(SURE_KEY), answered_on=request.answered_on)
+    summary = attach_history(
+        mark_for_person(
+            request, build_summary(answers, sure=request.session.get(SURE_KEY), answered_on=request.answered_on)
+        ),
+        request,
     )
     paper = paper_summary(summary, made_on=timezone.localdate())
     return render(request, "results/print.html", {"paper": paper, "back_url": reverse("results")})
@@ -111,7 +115,10 @@ def print_view(request: HttpRequest, answers: dict) -> HttpResponse:
 def pdf(request: HttpRequest, answers: dict) -> HttpResponse:
     if refused := pdf_refused(request):
         return refused
-    summary = mark_for_person(
-        request, build_summary(answers, sure=request.session.get(SURE_KEY), answered_on=request.answered_on)
+    summary = attach_history(
+        mark_for_person(
+            request, build_summary(answers, sure=request.session.get(SURE_KEY), answered_on=request.answered_on)
+        ),
+        request,
     )
     return pdf_response(request, summary)

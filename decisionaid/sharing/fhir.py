@@ -11,6 +11,7 @@ answer codes (LA...); the totals are integers.
 """
 
 from datetime import datetime
+from uuid import NAMESPACE_URL, uuid5
 
 from decisionaid.instruments import (
     ATTRIBUTION,
@@ -239,4 +240,37 @@ def questionnaire_response(answers: dict, authored: datetime, identifier: str, s
         "subject": {"display": "Patient: to be linked by the receiving record"},
         "authored": authored.isoformat(),
         "item": groups,
+    }
+
+
+def dated_scores_bundle(entries: list[dict], identifier: str) -> dict:
+    """A person's scores over time (SentSummary.score_history: {"date", "answers"} each, oldest
+    first) as a Bundle of type collection: each PHQ-9 and each GAD-7 its own
+    QuestionnaireResponse, authored on the day it was answered, coded as above."""
+    resources = []
+    for index, entry in enumerate(entries):
+        for instrument in (PHQ9, GAD7):
+            group = _group(instrument, entry["answers"])
+            if group is None:
+                continue
+            entry_id = str(uuid5(NAMESPACE_URL, f"urn:uuid:{identifier}/{index}/{instrument.key}"))
+            resources.append(
+                {
+                    "fullUrl": f"urn:uuid:{entry_id}",
+                    "resource": {
+                        "resourceType": "QuestionnaireResponse",
+                        "contained": [_questionnaire()],
+                        "identifier": {"system": "urn:ietf:rfc:3986", "value": f"urn:uuid:{entry_id}"},
+                        "questionnaire": f"#{QUESTIONNAIRE_ID}",
+                        "status": "completed",
+                        "authored": entry["date"],
+                        "item": [group],
+                    },
+                }
+            )
+    return {
+        "resourceType": "Bundle",
+        "identifier": {"system": "urn:ietf:rfc:3986", "value": f"urn:uuid:{identifier}"},
+        "type": "collection",
+        "entry": resources,
     }

@@ -94,6 +94,7 @@ def send(answer_set: AnswerSet, invitation: Invitation, sure: dict | None = None
         "answered_on": timezone.localdate(answer_set.updated_at) if answer_set.updated_at else None,
         "sure": {code: value for code, value in (sure or {}).items() if code in SURE_CODES and value in SURE_ANSWERS},
         "leaning": leaning.as_dict() if leaning else {},
+        "score_history": [visit.entry() for visit in answer_set.visits.completed()],
     }
     # A new random code clashes with a stored one about once in 15,000 sends at 10,000 stored: try again.
     for attempt in range(REFERENCE_TRIES):

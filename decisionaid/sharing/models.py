@@ -211,6 +211,9 @@ class SentSummary(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     sent_at = models.DateTimeField(default=timezone.now)
+    # Each visit's date and PHQ-9 and GAD-7 answers, oldest first, when the person came back to
+    # re-take them (followup.models.Visit.entry()); empty for a first summary.
+    score_history = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-sent_at", "-id"]

@@ -9,8 +9,9 @@ for anyone who reads the logs, so the filter rewrites the message before any han
 import logging
 import re
 
-# /s/<token> (share links) and /invite/<token> (invitations), anywhere in a message.
-TOKEN_PATH = re.compile(r"(/(?:s|invite)/)[^/\s?#\"']+")
+# /s/<token> (share links), /invite/<token> (invitations) and /back/<token> (return links),
+# anywhere in a message.
+TOKEN_PATH = re.compile(r"(/(?:s|invite|back)/)[^/\s?#\"']+")
 REDACTED = r"\1[redacted]"
 
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FollowupConfig(AppConfig):
+    name = "decisionaid.followup"
+    verbose_name = "Follow-up"
