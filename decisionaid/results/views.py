@@ -150,13 +150,14 @@ def option_details(request: HttpRequest, answers: dict, slug: str) -> HttpRespon
 def conditions(request: HttpRequest, answers: dict) -> HttpResponse:
     summary = build_summary(answers)
     cited = grid.cited_conditions(summary, grid.source_labels(summary))
+    # In place, it opens beside the block's own "Sources" link; on a page of its own it needs one.
     return _on_demand(
         request,
         "conditions",
         _("More about what you chose"),
         "more-conditions",
         {"conditions": cited},
-        sources_block="conditions",
+        sources_block=None if request.htmx else "conditions",
     )
 
 
