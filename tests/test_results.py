@@ -196,6 +196,8 @@ def test_a_named_medicine_is_shown_beside_its_level(client, monkeypatch):
     html = page(client, mild_answers())
     assert '<span class="medicine">(an antidepressant (SSRI))</span>' in cards(html)["medication"]
     assert "SSRI" not in cards(html)["cbt"]
+    compare = client.get("/results/compare/").content.decode()
+    assert compare.count('<span class="medicine">(an antidepressant (SSRI))</span>') == 1
 
 
 def test_an_option_a_practice_does_not_offer_says_so_on_its_card(client, monkeypatch):
@@ -511,6 +513,28 @@ def test_no_two_regions_share_a_name(client, path):
     with_answers(client, answers, crisis=True)
     names = region_names(client.get(path).content.decode())
     assert len(names) > 5 and len(names) == len(set(names)), names
+
+
+def test_no_two_regions_of_a_share_link_or_a_clinicians_copy_share_a_name(client):
+    from django.test import Client
+
+    from tests.sharing_people import make_clinician, make_invitation, sent_summary
+    from tests.test_sharing_links import make_link
+
+    answers = maximal_answers(age_band="under_18", pregnant_or_breastfeeding="yes")
+    with_answers(client, answers)
+    path = make_link(client)
+    doctor = Client()
+    clinician = make_clinician("dr_regions")
+    doctor.force_login(clinician)
+    sent = sent_summary(make_invitation(clinician), answers)
+    for reader, view in [
+        (Client(), path),
+        (Client(), f"{path}print/"),
+        (doctor, f"/clinic/summaries/{sent.public_id}/"),
+    ]:
+        names = region_names(reader.get(view).content.decode())
+        assert len(names) > 5 and len(names) == len(set(names)), (view, names)
 
 
 def test_every_notice_the_contract_names_has_a_title_of_its_own():
