@@ -1,6 +1,7 @@
 """What a person downloads stays small, for slow and metered phone connections: the first visit
 (the home page and every stylesheet, script and font it makes a browser fetch) is at most 60 KB,
-and an htmx step swap at most 8 KB, both gzip-compressed as production serves them.
+an htmx step swap at most 8 KB, and the results page's first response at most 14 KB (one
+round trip), all gzip-compressed as production serves them.
 
 Pages are compressed by Django's GZipMiddleware here as in production. Static files are not:
 under the tests whitenoise serves the source files as they are, while in production it serves
@@ -17,14 +18,17 @@ from django.conf import settings
 from django.test import Client
 
 from decisionaid.questionnaire import steps
-from tests.factories import mild_answers
-from tests.questionnaire_helpers import complete
+from tests.factories import crisis_answers, maximal_answers, mild_answers
+from tests.questionnaire_helpers import complete, with_answers
 
 pytestmark = pytest.mark.django_db
 
 KB = 1000
 FIRST_VISIT_BUDGET = 60 * KB
 HTMX_SWAP_BUDGET = 8 * KB
+# The results page's first response fits one network round trip: TCP's first window is ten
+# segments of about 1,460 bytes, so a larger page waits a whole round trip more on a phone.
+RESULTS_FIRST_RESPONSE_BUDGET = 14 * KB
 
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+?)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
 
@@ -124,3 +128,15 @@ def test_the_print_view_downloads_no_font_files(client):
     fetched_urls = set(fetched(client, html))
     assert any(url.endswith("print.css") for url in fetched_urls)
     assert not [url for url in fetched_urls if url.endswith((".ttf", ".otf", ".woff", ".woff2"))]
+
+
+@pytest.mark.parametrize(
+    ("answers", "crisis"),
+    [(mild_answers(), False), (crisis_answers(), True), (maximal_answers(), False)],
+    ids=["typical", "in-crisis", "every-concern"],
+)
+def test_the_results_pages_first_response_fits_one_round_trip(client, answers, crisis):
+    with_answers(client, answers, crisis=crisis)
+    response = client.get("/results/", HTTP_ACCEPT_ENCODING="gzip")
+    assert response.get("Content-Encoding") == "gzip"
+    assert len(as_served(response)) <= RESULTS_FIRST_RESPONSE_BUDGET

@@ -24,7 +24,7 @@ def test_an_edited_fact_shows_in_the_next_summary(client):
     fact = OptionFact.objects.get(option__slug="cbt", row="what_it_is")
     fact.text = "An edited sentence about CBT."
     fact.save()
-    assert "An edited sentence about CBT." in client.get("/results/").content.decode()
+    assert "An edited sentence about CBT." in client.get("/results/options/cbt/").content.decode()
 
 
 def test_a_new_crisis_line_shows_at_once_on_the_help_page(client):

@@ -1,5 +1,7 @@
-"""Sources on the results page as people cite them ("Kroenke 2001", "NICE NG222"): link text
-is the label, never a key; the first view links to few; the list gives each once, in full."""
+"""Sources on the results page as people cite them ("Kroenke 2001", "NICE NG222"). The first
+view has one "Sources" link for each block rather than a link for each citation; a part
+fetched on demand names its sources in plain words, with one link to its block's list; each
+list gives every source the block cites once, in full."""
 
 import re
 
@@ -7,46 +9,54 @@ import pytest
 from django.utils.html import escape
 
 from decisionaid.content.models import Source
+from decisionaid.results.grid import SOURCE_BLOCKS, block_sources
 from decisionaid.summary import build_summary
 from tests.factories import maximal_answers, mild_answers
-from tests.test_results import outline, page
+from tests.questionnaire_helpers import with_answers
 
 pytestmark = pytest.mark.django_db
 
 
-def test_source_links_read_as_people_cite_them_never_as_keys(client):
-    html = page(client, maximal_answers())
+def fragment(client, path: str) -> str:
+    return client.get(path, headers={"HX-Request": "true"}).content.decode()
+
+
+def test_citations_read_as_people_cite_them_never_as_keys(client):
+    with_answers(client, maximal_answers())
     labels = dict(Source.objects.values_list("key", "label"))
-    links = [(href[len("#source-") :], text) for href, text, _ in outline(html).links if href.startswith("#source-")]
-    assert links
-    for key, text in links:
-        assert text == labels[key], (key, text)
-        assert text not in labels, f"link text {text!r} is a source key"
+    cited = []
+    for option in build_summary(maximal_answers())["options"]:
+        detail = fragment(client, f"/results/options/{option['slug']}/")
+        for names in re.findall(r'<span class="cite-label">From:</span> (.*?)</p>', detail):
+            cited += names.split("; ")
+    assert cited
+    for text in cited:
+        assert text in labels.values() and text not in labels, f"{text!r} is not a label people cite"
 
 
-def test_the_first_view_links_to_few_sources_and_the_list_has_each_once(client):
-    html = page(client, maximal_answers())
-    first = [href for href, _text, in_details in outline(html).links if href.startswith("#source-") and not in_details]
-    assert len(first) <= 4  # the scores' bands; every other source is in the details
-    listed = re.findall(r'<li id="source-([^"]+)">', html)
-    assert len(listed) == len(set(listed))
+def test_each_block_lists_every_source_it_cites_once_in_full(client):
+    answers = maximal_answers()
+    with_answers(client, answers)
+    summary = build_summary(answers)
+    for block in [*SOURCE_BLOCKS, *(option["slug"] for option in summary["options"])]:
+        html = fragment(client, f"/results/sources/{block}/")
+        listed = re.findall(r'<li id="source-([^"]+)">', html)
+        expected = [source["key"] for source in block_sources(summary, block)]
+        assert listed == expected and len(listed) == len(set(listed)) and listed, block
+        assert summary["content_version"] in html
+        for key in listed:
+            row = Source.objects.get(key=key)
+            assert f'<li id="source-{key}"><strong class="source-label">{escape(row.label)}.</strong>' in html
+            assert escape(row.citation) in html
 
 
-def test_every_cited_source_is_listed_in_full_with_its_label(client):
-    html = page(client, maximal_answers())
-    sources = html[html.index('id="sources"') :]
-    summary = build_summary(maximal_answers())
-    assert summary["content_version"] in sources
-    for source in summary["sources"]:
-        row = Source.objects.get(key=source["key"])
-        assert f'<li id="source-{row.key}"><strong class="source-label">{escape(row.label)}.</strong>' in sources
-        assert escape(row.citation) in sources
-
-
-def test_every_source_link_on_the_page_has_a_target(client):
-    html = page(client, maximal_answers())
-    targets = set(re.findall(r'href="#source-([^"]+)"', html))
-    assert targets and targets <= set(re.findall(r'id="source-([^"]+)"', html))
+def test_an_option_lists_the_sources_of_every_citation_in_its_details(client):
+    with_answers(client, mild_answers())
+    labels = dict(Source.objects.values_list("label", "key"))
+    detail = fragment(client, "/results/options/medication/")
+    cited = {labels[name] for names in re.findall(r"From:</span> (.*?)</p>", detail) for name in names.split("; ")}
+    listed = set(re.findall(r'<li id="source-([^"]+)">', fragment(client, "/results/sources/medication/")))
+    assert cited and cited <= listed
 
 
 def test_every_source_has_a_label_a_reader_would_cite():
@@ -54,8 +64,8 @@ def test_every_source_has_a_label_a_reader_would_cite():
         assert label and label != key and not re.fullmatch(r"[a-z0-9-]+", label), key
 
 
-def test_each_score_cites_where_its_bands_come_from(client):
-    html = page(client, mild_answers())
-    scores = html[html.index('id="scores-title"') : html.index("</section>", html.index('id="scores-title"'))]
-    assert '<a href="#source-kroenke-2001">Kroenke 2001</a>' in scores
-    assert 'href="#source-spitzer-2006"' in scores and 'href="#source-kroenke-2007"' in scores
+def test_the_scores_sources_say_where_their_bands_come_from(client):
+    with_answers(client, mild_answers())
+    html = fragment(client, "/results/sources/scores/")
+    for key in ("kroenke-2001", "spitzer-2006", "kroenke-2007"):
+        assert f'<li id="source-{key}">' in html

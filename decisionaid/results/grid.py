@@ -7,18 +7,37 @@ from django.utils.translation import gettext_lazy
 
 from decisionaid.summary import scores_given
 
-# The first view's questions, in this order for everyone. `kind` says where a cell comes from:
+# The comparison's questions, in this order for everyone. `kind` says where a cell comes from:
 # a fact row's short text, the evidence for the person's concerns, the cost, or the fits.
+# The person's own rows (their concerns, their cost, their time) come before the rows that
+# read the same for everyone.
 QUESTIONS = [
-    ("what_it_is", "fact", gettext_lazy("What it is")),
+    ("evidence", "evidence", gettext_lazy("How well it works for what you chose")),
+    ("cost", "cost", gettext_lazy("What it costs you")),
     ("course", "fact", gettext_lazy("How many sessions, or how long")),
     ("time_to_change", "fact", gettext_lazy("How soon people notice a change")),
-    ("evidence", "evidence", gettext_lazy("How well it works for what you chose")),
+    ("fits", "fits", gettext_lazy("How it fits what matters to you")),
+    ("what_it_is", "fact", gettext_lazy("What it is")),
     ("risks", "fact", gettext_lazy("Side effects and risks")),
     ("asks", "fact", gettext_lazy("What it asks of you")),
-    ("cost", "cost", gettext_lazy("What it costs you")),
-    ("fits", "fits", gettext_lazy("How it fits what matters to you")),
 ]
+
+# The title of each notice, as its heading and as the name of its region, so no two
+# regions on a page share a name. A notice the content adds later gets the last one.
+NOTICE_TITLES = {
+    "crisis": gettext_lazy("Please get help now"),
+    "severe_depression": gettext_lazy("Please see someone soon"),
+    "less_severe_depression": gettext_lazy("If your low mood is less severe"),
+    "mild_symptoms": gettext_lazy("If your symptoms are mild"),
+    "youth": gettext_lazy("For young people"),
+    "older_adult": gettext_lazy("If you are 65 or older"),
+    "pregnancy_medication": gettext_lazy("Medicine, pregnancy and breastfeeding"),
+    "breastfeeding": gettext_lazy("Medicine and breastfeeding"),
+    "physical_risk": gettext_lazy("A check of your body"),
+    "alcohol_withdrawal": gettext_lazy("Stopping alcohol safely"),
+    "other_options": gettext_lazy("More choices than these five"),
+}
+OTHER_NOTICE_TITLE = gettext_lazy("Please read this")
 
 # A simple mark for each evidence level, beside its words (never instead of them): filled
 # dots for how much good research backs it, a cross where guidelines advise against it.
@@ -102,13 +121,11 @@ def _details(option: dict, labels: dict[str, str]) -> dict:
     }
 
 
-def comparison_grid(summary: dict, paper: bool = False) -> dict:
-    """The grid's rows (one per question, one cell per option, options in their fixed
-    order), each option's details, and the sources list. On paper the sources list keeps
-    only what paper still cites: the scores, the grid and the icon arrays."""
-    labels = source_labels(summary)
+def comparison_rows(summary: dict, labels: dict[str, str] | None = None) -> list[dict]:
+    """The comparison: one row per question, one cell per option, options in their fixed order."""
+    labels = source_labels(summary) if labels is None else labels
     value_labels = {f"importance.{value['code']}": value["label"] for value in summary["values"]}
-    rows = [
+    return [
         {
             "code": code,
             "label": label,
@@ -116,6 +133,14 @@ def comparison_grid(summary: dict, paper: bool = False) -> dict:
         }
         for code, kind, label in QUESTIONS
     ]
+
+
+def comparison_grid(summary: dict, paper: bool = False) -> dict:
+    """The grid's rows (one per question, one cell per option, options in their fixed
+    order), each option's details, and the sources list. On paper the sources list keeps
+    only what paper still cites: the scores, the grid and the icon arrays."""
+    labels = source_labels(summary)
+    rows = comparison_rows(summary, labels)
     numbers = summary["numbers"]
     sources = summary["sources"]
     if paper:
@@ -130,13 +155,143 @@ def comparison_grid(summary: dict, paper: bool = False) -> dict:
     return {
         "rows": rows,
         "details": [_details(option, labels) for option in summary["options"]],
-        "numbers": [{**figure, "cited": _cited(figure["sources"], labels)} for figure in numbers],
-        "conditions": [
-            {**condition, "cited": _cited(condition["sources"], labels)} for condition in summary.get("conditions", [])
-        ],
-        "scores": [{**score, "cited": _cited(score["sources"], labels)} for score in scores_given(summary)],
+        "numbers": cited_numbers(numbers, labels),
+        "conditions": cited_conditions(summary, labels),
+        "scores": cited_scores(summary, labels),
         "sources": [{**source, "label": labels[source["key"]]} for source in sources],
     }
+
+
+def cited_numbers(numbers: list[dict], labels: dict[str, str]) -> list[dict]:
+    return [{**figure, "cited": _cited(figure["sources"], labels)} for figure in numbers]
+
+
+def cited_conditions(summary: dict, labels: dict[str, str]) -> list[dict]:
+    return [{**condition, "cited": _cited(condition["sources"], labels)} for condition in summary.get("conditions", [])]
+
+
+def cited_scores(summary: dict, labels: dict[str, str]) -> list[dict]:
+    return [{**score, "cited": _cited(score["sources"], labels)} for score in scores_given(summary)]
+
+
+def notices(summary: dict) -> list[dict]:
+    """The summary's notices but the crisis one (which has a block of its own), each with
+    its title. A title met twice names only its first region, so landmarks stay unique."""
+    seen, result = set(), []
+    for notice in summary["notices"]:
+        if notice["code"] == "crisis":
+            continue
+        title = str(NOTICE_TITLES.get(notice["code"], OTHER_NOTICE_TITLE))
+        result.append({**notice, "title": title, "region": title not in seen})
+        seen.add(title)
+    return result
+
+
+def option_cards(summary: dict) -> list[dict]:
+    """The first view of each option, in the fixed order: what it is in a line, the evidence
+    for each of the person's own concerns (by level), what it would cost them, how long it
+    takes, and its first one or two fits and considerations (the details hold the rest)."""
+    value_labels = {f"importance.{value['code']}": value["label"] for value in summary["values"]}
+    cards = []
+    for option in summary["options"]:
+        facts = {fact["row"]: fact for fact in option["facts"]}
+
+        def brief(row: str, facts: dict = facts) -> str:
+            fact = facts.get(row) or {}
+            return fact.get("brief") or fact.get("text") or ""
+
+        cards.append(
+            {
+                "option": option,
+                "what_it_is": brief("what_it_is"),
+                "levels": _by_level(option["evidence"]),
+                "cost": option["cost"].get("display") or brief("cost"),
+                "course": brief("course"),
+                "not_offered": option.get("offered_here") is False,
+                **_fits_cell(option, value_labels),
+            }
+        )
+    return cards
+
+
+def _by_level(evidence: list[dict]) -> list[dict]:
+    """The evidence for the person's concerns grouped by level, strongest first, so each
+    level's dots and words are said once however many concerns share it."""
+    order = list(LEVEL_MARKS)
+    levels: dict[str, dict] = {}
+    for item in sorted(evidence, key=lambda item: order.index(item["level"]) if item["level"] in order else len(order)):
+        level = levels.setdefault(
+            item["level"],
+            {
+                "level": item["level"],
+                "level_label": item["level_label"],
+                "mark": LEVEL_MARKS.get(item["level"], ""),
+                "items": [],
+            },
+        )
+        level["items"].append(item)
+    return list(levels.values())
+
+
+def first_sentence(text: str) -> str:
+    """A text's first sentence: the one plain line the first view keeps of a longer text."""
+    head, stop, _rest = text.partition(". ")
+    return head + "." if stop else text
+
+
+def concern_lines(summary: dict) -> list[dict]:
+    """One plain line about each concern the person chose; the full text is a click away."""
+    return [{**condition, "line": first_sentence(condition["text"])} for condition in summary.get("conditions", [])]
+
+
+# What each "Sources" link of the first view lists: the sources behind one block.
+SOURCE_BLOCKS = ("scores", "options", "compare", "conditions", "numbers")
+
+
+def block_sources(summary: dict, block: str) -> list[dict] | None:
+    """The sources one block cites, each once, in the sources list's order: the scores, the
+    options' first view, all five side by side, what the person chose, the icon arrays, or one
+    option's details (by its slug). None for a block that does not exist."""
+    options = {option["slug"]: option for option in summary["options"]}
+    if block == "scores":
+        keys = {key for score in scores_given(summary) for key in score["sources"]}
+    elif block == "options":
+        keys = {key for option in options.values() for item in option["evidence"] for key in item["sources"]}
+        keys.update(key for option in options.values() for key in option["cost"].get("sources", []))
+        keys.update(
+            key
+            for option in options.values()
+            for fact in option["facts"]
+            if fact["row"] in ("course", "what_it_is")
+            for key in fact["sources"]
+        )
+    elif block == "compare":
+        keys = {key for option in options.values() for fact in option["facts"] for key in fact["sources"]}
+        keys.update(key for option in options.values() for item in option["evidence"] for key in item["sources"])
+    elif block == "conditions":
+        keys = {key for condition in summary.get("conditions", []) for key in condition["sources"]}
+    elif block == "numbers":
+        keys = {key for figure in summary["numbers"] for key in figure["sources"]}
+    elif block in options:
+        option = options[block]
+        keys = {key for fact in option["facts"] for key in fact["sources"]}
+        keys.update(key for item in option["evidence"] for key in item["sources"])
+        keys.update(
+            key for reason in option["fit_reasons"] + option["consideration_reasons"] for key in reason["sources"]
+        )
+    else:
+        return None
+    labels = source_labels(summary)
+    return [{**source, "label": labels[source["key"]]} for source in summary["sources"] if source["key"] in keys]
+
+
+def option_details(summary: dict, slug: str) -> dict | None:
+    """One option's details, by its slug, or None for an option that does not exist."""
+    labels = source_labels(summary)
+    for option in summary["options"]:
+        if option["slug"] == slug:
+            return _details(option, labels)
+    return None
 
 
 def _paper_figures(summary: dict) -> list[dict]:

@@ -13,7 +13,7 @@ from tests.browser.journeys import answer_step, submit
 from tests.factories import mild_answers
 from tests.sharing_people import make_clinician
 
-RESULTS = Path(__file__).resolve().parents[2] / "templates" / "results" / "results.html"
+RESULTS = Path(__file__).resolve().parents[2] / "templates" / "results" / "after_options.html"
 pytestmark = pytest.mark.skipif(
     "sharing/results_actions.html" not in RESULTS.read_text(),
     reason="the results page does not include templates/sharing/results_actions.html yet",
@@ -91,6 +91,7 @@ def test_a_clinician_invites_a_patient_who_chooses_to_send_their_summary(
 
 def test_a_patient_shares_a_link_then_revokes_it(browser, page, url, assert_accessible, screenshot):
     answer_everything(page, url, mild_answers())
+    page.get_by_role("link", name="Share your summary with a professional").click()
     page.get_by_label("7 days").check()
     page.get_by_role("button", name="Make a link").click()
     expect(page.locator("main h1")).to_have_text("Your links")
@@ -125,6 +126,7 @@ def test_a_patient_shares_a_link_then_revokes_it(browser, page, url, assert_acce
 
 def test_making_a_link_works_without_javascript(no_js_page, url):
     answer_everything(no_js_page, url, mild_answers())
+    no_js_page.get_by_role("link", name="Share your summary with a professional").click()
     no_js_page.get_by_role("button", name="Make a link").click()
     expect(no_js_page.locator("main h1")).to_have_text("Your links")
     expect(no_js_page.get_by_label("Your link")).to_have_value(re.compile(r"/s/[A-Za-z0-9_-]{43}/$"))

@@ -39,7 +39,9 @@ def cited(context, sources: list[dict], linked: bool = False) -> str:
     text. A tag rather than an included template, as a results page cites a hundred times."""
     if not sources:
         return ""
-    if linked and not context.get("print_view"):
+    # The parts of a person's results fetched on demand name their sources in plain words,
+    # with one "Sources" link for the block rather than a Tab stop for each citation.
+    if linked and not context.get("print_view") and not context.get("plain_citations"):
         names = format_html_join("; ", '<a href="#source-{}">{}</a>', ((s["key"], s["label"]) for s in sources))
     else:
         names = format_html_join("; ", "{}", ((s["label"],) for s in sources))
@@ -67,3 +69,9 @@ def comparison_grid(summary: dict) -> dict:
 def crisis_region(summary: dict) -> dict:
     """The summary's region as `partials/crisis_lines.html` takes it."""
     return grid.crisis_region(summary)
+
+
+@register.simple_tag
+def notices(summary: dict) -> list[dict]:
+    """The summary's notices under their titles, as `results/notices.html` takes them."""
+    return grid.notices(summary)
