@@ -72,7 +72,9 @@ def test_the_fhir_export_has_each_score_as_its_own_dated_entry(came_back):
     clinician.force_login(dr_a)
     bundle = json.loads(clinician.get(f"/clinic/summaries/{newest.public_id}/fhir.json").content)
     assert bundle["resourceType"] == "Bundle" and bundle["type"] == "collection"
-    responses = [entry["resource"] for entry in bundle["entry"]]
+    sent, *responses = [entry["resource"] for entry in bundle["entry"]]
+    # The sent summary first, with its risk answers, then each score on its own day.
+    assert sent["item"][0]["linkId"] == "risk"
     assert [response["item"][0]["linkId"] for response in responses] == [PHQ9.loinc, GAD7.loinc] * 2
     dates = [response["authored"] for response in responses]
     assert dates == [entry["date"] for entry in newest.score_history for _ in range(2)]

@@ -301,8 +301,11 @@ def test_the_results_pages_show_the_dangers_and_whom_each_first_choice_is_for(cl
     with_answers(client, pregnant_woman_in_england())
     pregnant = page_text(client.get("/results/").content.decode())
     assert "does not mean you will act on them" in pregnant
-    assert "Suggested first, for OCD in pregnancy or after birth" in pregnant
-    assert "did not help last time" in pregnant
+    # Whom a first choice is for is in each option's details, a click away from the cards.
+    cbt = page_text(client.get("/results/options/cbt/").content.decode())
+    assert "Suggested first, for OCD in pregnancy or after birth" in cbt
+    psychodynamic = page_text(client.get("/results/options/psychodynamic/").content.decode())
+    assert "did not help last time" in pregnant + psychodynamic
 
 
 def test_the_teenagers_low_mood_marks_are_for_young_people_not_adults():

@@ -215,13 +215,12 @@ def summary_pdf(request: HttpRequest, public_id) -> HttpResponse:
 def summary_fhir(request: HttpRequest, public_id) -> HttpResponse:
     sent = _sent(request, public_id)
     audit.opened_by_clinician(sent, request.user, SummaryOpening.View.FHIR)
+    resource = fhir.questionnaire_response(
+        sent.answers, authored=sent.sent_at, identifier=str(sent.public_id), summary=summary_for(sent)
+    )
     if len(sent.score_history) > 1:
-        # The person came back: each PHQ-9 and GAD-7 as its own dated entry.
-        resource = fhir.dated_scores_bundle(sent.score_history, identifier=str(sent.public_id))
-    else:
-        resource = fhir.questionnaire_response(
-            sent.answers, authored=sent.sent_at, identifier=str(sent.public_id), summary=summary_for(sent)
-        )
+        # The person came back: the sent summary first, then each PHQ-9 and GAD-7 as its own dated entry.
+        resource = fhir.dated_scores_bundle(sent.score_history, identifier=str(sent.public_id), latest=resource)
     response = HttpResponse(json.dumps(resource, indent=2, ensure_ascii=False), content_type=fhir.MEDIA_TYPE)
     response["Content-Disposition"] = f'attachment; filename="questionnaire-response-{sent.public_id}.json"'
     return _private(response)

@@ -268,7 +268,7 @@ def change_page(request: HttpRequest) -> HttpResponse:
     ]
     invitation, last_sent_at = (None, None)
     if request.session.get(invitations.INVITED_KEY):
-        invitation, last_sent_at = invitations.invitation_and_last_sent(answer_set_id)
+        invitation, last_sent_at, _reference = invitations.invitation_and_last_sent(answer_set_id)
     can_send = invitation is not None and invitation.is_live() and last_sent_at is not None
     context = {
         "rows": rows,

@@ -243,11 +243,12 @@ def questionnaire_response(answers: dict, authored: datetime, identifier: str, s
     }
 
 
-def dated_scores_bundle(entries: list[dict], identifier: str) -> dict:
+def dated_scores_bundle(entries: list[dict], identifier: str, latest: dict | None = None) -> dict:
     """A person's scores over time (SentSummary.score_history: {"date", "answers"} each, oldest
     first) as a Bundle of type collection: each PHQ-9 and each GAD-7 its own
-    QuestionnaireResponse, authored on the day it was answered, coded as above."""
-    resources = []
+    QuestionnaireResponse, authored on the day it was answered, coded as above. `latest`, the
+    full response of the sent summary (risk answers and brief), comes first when given."""
+    resources = [{"fullUrl": f"urn:uuid:{identifier}", "resource": latest}] if latest else []
     for index, entry in enumerate(entries):
         for instrument in (PHQ9, GAD7):
             group = _group(instrument, entry["answers"])
@@ -259,10 +260,12 @@ def dated_scores_bundle(entries: list[dict], identifier: str) -> dict:
                     "fullUrl": f"urn:uuid:{entry_id}",
                     "resource": {
                         "resourceType": "QuestionnaireResponse",
-                        "contained": [_questionnaire()],
+                        "meta": {"profile": [PROFILE]},
+                        "contained": [_questionnaire([])],
                         "identifier": {"system": "urn:ietf:rfc:3986", "value": f"urn:uuid:{entry_id}"},
                         "questionnaire": f"#{QUESTIONNAIRE_ID}",
                         "status": "completed",
+                        "subject": {"display": "Patient: to be linked by the receiving record"},
                         "authored": entry["date"],
                         "item": [group],
                     },
@@ -271,6 +274,7 @@ def dated_scores_bundle(entries: list[dict], identifier: str) -> dict:
     return {
         "resourceType": "Bundle",
         "identifier": {"system": "urn:ietf:rfc:3986", "value": f"urn:uuid:{identifier}"},
+        "meta": {"profile": [f"http://hl7.org/fhir/StructureDefinition/Bundle|{FHIR_VERSION}"]},
         "type": "collection",
         "entry": resources,
     }
