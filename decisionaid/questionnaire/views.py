@@ -109,9 +109,15 @@ def _after_save(request: HttpRequest, current: steps.Step, answers: dict) -> Htt
 
 @never_cache
 def crisis(request: HttpRequest) -> HttpResponse:
-    region = snapshot.region(session.current_region_code(request))
+    answers = session.current_answers(request) or {}
+    region = snapshot.region(answers.get("region") or "OTHER")
     continue_url = request.session.get(NEXT_AFTER_CRISIS_KEY) or reverse("step", args=[steps.FIRST.slug])
-    context = {"region": region, "continue_url": continue_url, "ask_again": request.session.get(ASK_AGAIN_KEY, False)}
+    context = {
+        "region": region,
+        "answers": answers,
+        "continue_url": continue_url,
+        "ask_again": request.session.get(ASK_AGAIN_KEY, False),
+    }
     return render(request, "questionnaire/crisis.html", context)
 
 
