@@ -123,9 +123,10 @@ def crisis(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def youth(request: HttpRequest) -> HttpResponse:
-    region = snapshot.region(session.current_region_code(request))
+    answers = session.current_answers(request) or {}
+    region = snapshot.region(answers.get("region") or "OTHER")
     next_url = reverse("step", args=[steps.STEPS[1].slug])
-    return render(request, "questionnaire/youth.html", {"region": region, "next_url": next_url})
+    return render(request, "questionnaire/youth.html", {"region": region, "answers": answers, "next_url": next_url})
 
 
 @never_cache
