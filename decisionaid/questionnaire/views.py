@@ -135,8 +135,8 @@ def start_over(request: HttpRequest) -> HttpResponse:
     """GET asks once whether to start over (a page, so it works without JavaScript); POST
     deletes the answers and goes to the first step."""
     if request.method == "POST":
-        session.delete(request)
-        return redirect("step", slug=steps.FIRST.slug)
+        crisis = session.delete(request)
+        return session.keep_banner(redirect("step", slug=steps.FIRST.slug), crisis)
     return render(request, "questionnaire/start_over.html")
 
 
@@ -144,8 +144,8 @@ def start_over(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def delete_answers(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        session.delete(request)
-        return redirect("deleted")
+        crisis = session.delete(request)
+        return session.keep_banner(redirect("deleted"), crisis)
     return render(request, "questionnaire/delete.html")
 
 

@@ -109,3 +109,35 @@ def test_a_young_person_sees_youth_lines_first_and_no_veterans_line(any_page, ur
     expect(lines).to_contain_text("The Trevor Project")
     expect(lines).not_to_contain_text("Veterans")
     expect(lines).not_to_contain_text("press 3")
+
+
+def mood_without_item_9(page, url, region="UK") -> None:
+    page.goto(url("/questions/place/"))
+    answer_step(page, mild_answers(region=region), "place")
+    submit(page)
+    answer_step(page, mild_answers(), "safety")
+    submit(page)
+    expect(page.locator("main h1")).to_have_text("Your mood")
+    for number in range(1, 9):
+        page.locator(f'input[name="phq9_{number}"][value="1"]').check()
+    submit(page)
+
+
+def test_a_blank_item_9_gets_a_kind_note_with_help_inside(any_page, url, screenshot, request):
+    page = any_page
+    mood_without_item_9(page, url, "UK")
+    expect(page.locator(".kind-summary")).to_contain_text("One question has no answer yet")
+    note = page.locator(".kind-note")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("Your answer helps us show you the right help")
+    expect(note.get_by_role("link", name="Get help now")).to_have_attribute("href", "/help-now/")
+    expect(note.get_by_role("link", name=re.compile(r"^Call 116 123"))).to_have_attribute("href", "tel:116123")
+    expect(page.locator("fieldset#id_phq9_9.has-error")).to_have_count(0)
+    screenshot(page, f"item-9-blank-360-{request.node.callspec.id}")
+
+
+def test_the_blank_item_9_note_passes_axe(page, url, assert_accessible):
+    page.set_viewport_size(PHONE)
+    mood_without_item_9(page, url, "AU")
+    expect(page.locator(".kind-note")).to_contain_text("13 11 14")
+    assert_accessible(page, "mood step with item 9 blank")

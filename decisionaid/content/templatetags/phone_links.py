@@ -1,10 +1,12 @@
 """Crisis and emergency numbers as links a phone dials or texts at one tap.
 
 The link text is the number as it is printed ("116 123"), so it looks the same on screen and
-on paper. A screen reader would read "116" as "one hundred and sixteen", so a visually hidden
-extra spells long digit groups one digit at a time ("1 1 6, 1 2 3"). It is an extra, never an
-aria-label: a link's spoken name must hold the words it shows (WCAG 2.5.3, axe
-label-content-name-mismatch), or voice control cannot find it.
+on paper, and its spoken name is exactly that: never an aria-label that says other words (a
+link's spoken name must hold the words it shows, WCAG 2.5.3, axe label-content-name-mismatch,
+or voice control cannot find it). On the buttons, where a person acts, a visually hidden extra
+also spells the number one digit at a time ("Call 116 123 (1 1 6, 1 2 3)"), as a screen reader
+would otherwise read "116" as "one hundred and sixteen". The inline numbers go without it, so
+a page full of lines is not read twice over.
 
 The region's main crisis line and its emergency number are also buttons (`crisis_buttons`):
 "Call 988", "Text 988", "Call 911"."""
@@ -43,10 +45,8 @@ def digits_extra(printed: str) -> SafeString:
     return format_html('<span class="visually-hidden"> ({})</span>', said)
 
 
-def call_link(printed: str, words: str = "") -> SafeString:
-    return format_html(
-        '<a class="phone-link" href="tel:{}">{}{}</a>', dialled(printed), words or printed, digits_extra(printed)
-    )
+def call_link(printed: str) -> SafeString:
+    return format_html('<a class="phone-link" href="tel:{}">{}</a>', dialled(printed), printed)
 
 
 def sms_href(printed: str, keyword: str = "") -> str:
@@ -58,9 +58,7 @@ def sms_href(printed: str, keyword: str = "") -> str:
 
 
 def text_link(printed: str, keyword: str = "") -> SafeString:
-    return format_html(
-        '<a class="phone-link" href="{}">{}{}</a>', sms_href(printed, keyword), printed, digits_extra(printed)
-    )
+    return format_html('<a class="phone-link" href="{}">{}</a>', sms_href(printed, keyword), printed)
 
 
 def _linked(text: str, link) -> SafeString:
