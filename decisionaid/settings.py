@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "decisionaid.clinicians",
     "decisionaid.sharing",
     "decisionaid.ratelimit",
+    "decisionaid.safetyplan",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("decisionaid.results.urls")),
     path("", include("decisionaid.sharing.urls")),
     path("", include("decisionaid.clinicians.urls")),
+    path("", include("decisionaid.safetyplan.urls")),
     path("admin/", admin.site.urls),
 ]
 

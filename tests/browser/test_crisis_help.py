@@ -27,6 +27,8 @@ def to_crisis(page, url, region="US", age_band="25_64") -> None:
     page.goto(url("/questions/place/"))
     answer_step(page, mild_answers(region=region, age_band=age_band), "place")
     submit(page)
+    # Under 18, the note for young people comes first (an htmx redirect with JavaScript).
+    expect(page).to_have_url(re.compile(r"/(young-people|questions/safety)/$"))
     page.goto(url("/questions/safety/"))
     answer_step(page, mild_answers(in_danger_now=True), "safety")
     submit(page)
