@@ -272,3 +272,14 @@ def test_the_summary_carries_the_numbers_to_dial_and_text():
 
 def test_paper_prints_the_number_not_the_link_address():
     assert "attr(href)" not in (ROOT / "static" / "css" / "print.css").read_text()
+
+
+def test_a_line_you_can_call_or_text_on_one_number_says_text_once(client):
+    # "Call or text 988, or chat at 988lifeline.org." and no second "Text 988." after it.
+    html = client.get("/help-now/").content.decode()
+    us = section(html, 'id="crisis-lines-US"', "</section>")
+    items = re.sub(r"<[^>]+>", "", section(us, 'class="resource-list"', "</ul>"))
+    assert "Call or text 988" in items
+    assert "Text 988" not in items
+    # The text button is the way to text it.
+    assert "sms:988" in {link["href"] for link in links(us, "sms:")}

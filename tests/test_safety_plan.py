@@ -152,3 +152,20 @@ def test_a_share_link_shows_the_plan_only_when_the_person_added_it():
     assert WORDS not in Client().get(path.group(1)).content.decode()
     client.post("/safety-plan/in-summary/", {"in_summary": "on"})
     assert WORDS in Client().get(path.group(1)).content.decode()
+
+
+@pytest.mark.parametrize(
+    "path", ["/safety-plan/", "/safety-plan/all/", *(f"/safety-plan/part/{n}/" for n in range(1, 7))]
+)
+def test_the_safety_plan_reads_at_grade_6_or_below(path):
+    from tests.readability import grade, hardest_sentences
+    from tests.test_plain_language import VALIDATED
+    from tests.visible_text import as_prose, visible_blocks
+
+    client, _answer_set = person(mild_answers(region="US"))
+    client.post("/safety-plan/all/", {"warning_signs": "I stop answering messages."})
+    html = client.get(path).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    text = as_prose(visible_blocks(main, exclude=VALIDATED))
+    hardest = "\n".join(f"  {g:.1f}: {s}" for g, s in hardest_sentences(text, 5))
+    assert grade(text) <= 6.0, f"{path} reads at grade {grade(text):.1f}:\n{hardest}"
