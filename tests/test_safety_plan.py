@@ -169,3 +169,20 @@ def test_the_safety_plan_reads_at_grade_6_or_below(path):
     text = as_prose(visible_blocks(main, exclude=VALIDATED))
     hardest = "\n".join(f"  {g:.1f}: {s}" for g, s in hardest_sentences(text, 5))
     assert grade(text) <= 6.0, f"{path} reads at grade {grade(text):.1f}:\n{hardest}"
+
+
+def test_the_retention_purge_deletes_a_plan_with_its_answers_and_a_plan_change_keeps_them():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from decisionaid.retention import purge_expired
+
+    client, answer_set = person()
+    AnswerSet.objects.filter(pk=answer_set.pk).update(updated_at=timezone.now() - timedelta(days=40))
+    client.post("/safety-plan/all/", {"warning_signs": WORDS})  # a change today: kept
+    purge_expired()
+    assert SafetyPlan.objects.filter(answer_set=answer_set).exists()
+    AnswerSet.objects.filter(pk=answer_set.pk).update(updated_at=timezone.now() - timedelta(days=40))
+    purge_expired()
+    assert not SafetyPlan.objects.exists()
