@@ -62,7 +62,7 @@ def test_all_at_once_saves_every_part_and_keeps_what_was_there():
 def test_too_long_a_part_gets_a_kind_error_and_nothing_is_lost():
     client, answer_set = person()
     client.post("/safety-plan/part/1/", {"warning_signs": WORDS})
-    response = client.post("/safety-plan/all/", {"warning_signs": "x" * 1001, "coping": "walk"})
+    response = client.post("/safety-plan/all/", {"warning_signs": "x" * 501, "coping": "walk"})
     assert response.status_code == 422
     assert "Please keep this part shorter" in response.content.decode()
     assert SafetyPlan.objects.get(answer_set=answer_set).warning_signs == WORDS
@@ -186,3 +186,12 @@ def test_the_retention_purge_deletes_a_plan_with_its_answers_and_a_plan_change_k
     AnswerSet.objects.filter(pk=answer_set.pk).update(updated_at=timezone.now() - timedelta(days=40))
     purge_expired()
     assert not SafetyPlan.objects.exists()
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("words", ["word " * 100, "ab\n" * 166], ids=["long parts", "many lines"])
+def test_a_full_plan_still_fits_one_page(words):
+    client, _answer_set = person(mild_answers(region="US"))
+    assert client.post("/safety-plan/all/", {part.code: words.strip()[:500] for part in PARTS}).status_code == 302
+    with pdfplumber.open(io.BytesIO(client.get("/safety-plan/safety-plan.pdf").content)) as document:
+        assert len(document.pages) == 1

@@ -6,8 +6,9 @@ from django.db import models
 
 from decisionaid.questionnaire.models import AnswerSet
 
-# Long enough for a few lines of a person's own words; a box a person fills, not a document.
-PART_LENGTH = 1000
+# A few lines of a person's own words: a box to fill, not a document, and six of them still fit
+# on the one page of the PDF.
+PART_LENGTH = 500
 
 
 class SafetyPlan(models.Model):

@@ -46,6 +46,15 @@ def line_href(line: dict):
     return href_for
 
 
+MAX_LINES = 6
+
+
+def _fewer_lines(text: str) -> str:
+    """A part's words; a long list of short lines is run together, so the plan keeps to one page."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return "\n".join(lines) if len(lines) <= MAX_LINES else "; ".join(lines)
+
+
 def plan_data(context: dict) -> dict:
     region = context["region"] or {}
     emergency = region.get("emergency_number", "")
@@ -53,14 +62,17 @@ def plan_data(context: dict) -> dict:
         danger = linked(_("In danger now? Call %(number)s.") % {"number": emergency}, lambda p: f"tel:{dialled(p)}")
     else:
         danger = [{"text": _("In danger now? Call your local emergency number.")}]
+    written = sum(len(item["text"]) for item in context["parts"])
     return {
+        # One page whatever they wrote: smaller type only for a long plan.
+        "size": 11 if written <= 1200 else 9.5 if written <= 2200 else 8.5,
         "title": _("My safety plan"),
         "lang": (get_language() or "en").split("-")[0],
         "made_on": _("Made on %(date)s") % {"date": date_format(timezone.localdate(), "j F Y")},
         "intro": _("When things feel hard, go through these steps in order, until you feel safer."),
         "danger": danger,
         "parts": [
-            {"number": str(index), "title": str(item["part"].title), "text": item["text"].strip()}
+            {"number": str(index), "title": str(item["part"].title), "text": _fewer_lines(item["text"])}
             for index, item in enumerate(context["parts"], start=1)
         ],
         "lines_title": _("Crisis lines"),
