@@ -48,3 +48,20 @@ def signed_in_idle_timeout(get_response: Callable[[HttpRequest], HttpResponse]):
         return response
 
     return middleware
+
+
+def crisis_no_store(get_response: Callable[[HttpRequest], HttpResponse]):
+    """A page that shows a person's risk state (the crisis banner, help-now after a risky
+    answer, the 404 page) is never stored by the browser or anything between: like every
+    page with answers, it is sent with `Cache-Control: no-store`."""
+    from django.utils.cache import add_never_cache_headers
+
+    from decisionaid.questionnaire.session import crisis_active
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        if crisis_active(request):
+            add_never_cache_headers(response)
+        return response
+
+    return middleware

@@ -36,10 +36,11 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 def help_now(request: HttpRequest) -> HttpResponse:
     """Every region's emergency number and crisis lines, the person's own region first."""
-    own = (session.current_answers(request) or {}).get("region")
+    answers = session.current_answers(request) or {}
+    own = answers.get("region")
     regions = list(snapshot.current().regions.values())
     regions.sort(key=lambda region: region.code != own)
-    return render(request, "pages/help_now.html", {"regions": regions, "own_region": own})
+    return render(request, "pages/help_now.html", {"regions": regions, "own_region": own, "answers": answers})
 
 
 def _error(request: HttpRequest, status: int, title: str, message: str) -> HttpResponse:

@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "decisionaid.sharing",
     "decisionaid.ratelimit",
     "decisionaid.followup",
+    "decisionaid.safetyplan",
 ]
 
 MIDDLEWARE = [
@@ -121,6 +122,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "decisionaid.middleware.signed_in_idle_timeout",
+    "decisionaid.middleware.crisis_no_store",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("decisionaid.sharing.urls")),
     path("", include("decisionaid.clinicians.urls")),
     path("", include("decisionaid.followup.urls")),
+    path("", include("decisionaid.safetyplan.urls")),
     path("admin/", admin.site.urls),
 ]
 

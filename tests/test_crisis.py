@@ -42,8 +42,9 @@ def test_emergency_number_comes_before_the_crisis_lines(client):
     page = client.get("/crisis/").content.decode()
     main = text(page[page.index("<main") :])
     assert main.index("call 000") < main.index("13 11 14")
-    banner = text(page[page.index("crisis-banner") : page.index("<main")])
-    assert banner.index("Call 000") < banner.index("13 11 14")
+    # One crisis block: the page's own, and no banner besides it.
+    assert page.count("data-crisis-block") == 1
+    assert "crisis-banner" not in page
 
 
 def test_someone_elsewhere_gets_the_international_fallback(client):
@@ -65,10 +66,14 @@ def test_item_9_of_zero_and_no_danger_do_not_interrupt(client):
 def test_the_crisis_banner_stays_on_every_page_after_a_risk_answer(client):
     start(client, region="IE")
     client.post("/questions/safety/", {"in_danger_now": "true"})
-    for url in ["/questions/mood/", "/questions/values/", "/", "/about/", "/help-now/"]:
+    for url in ["/questions/mood/", "/questions/values/", "/", "/about/"]:
         html = client.get(url).content.decode()
         assert "crisis-banner" in html, url
         assert "112 or 999" in text(html), url
+    # Help now has every region's lines, the person's first: a banner would repeat them.
+    html = client.get("/help-now/").content.decode()
+    assert "crisis-banner" not in html
+    assert 'href="tel:112"' in html
 
 
 def test_the_crisis_banner_stays_even_if_the_answer_is_changed_later(client):

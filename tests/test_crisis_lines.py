@@ -24,25 +24,34 @@ NUMBERED = ["US", "UK", "IE", "CA", "AU", "NZ"]
 
 
 class _Links(HTMLParser):
-    """Every link on a page: its address, its label for screen readers and its text."""
+    """Every link on a page: its address, its label for screen readers, its text (what a
+    screen reader says) and its visible text (without the visually hidden extras)."""
 
     def __init__(self):
         super().__init__()
         self.links: list[dict] = []
         self.open: dict | None = None
+        self.hidden = 0
 
     def handle_starttag(self, tag, attrs):
         if tag == "a":
-            self.open = {**dict(attrs), "text": ""}
+            self.open = {**dict(attrs), "text": "", "visible": ""}
             self.links.append(self.open)
+        elif tag == "span" and self.open is not None:
+            self.hidden += 1 if self.hidden or "visually-hidden" in (dict(attrs).get("class") or "") else 0
 
     def handle_endtag(self, tag):
         if tag == "a":
             self.open = None
+            self.hidden = 0
+        elif tag == "span" and self.hidden:
+            self.hidden -= 1
 
     def handle_data(self, data):
         if self.open is not None:
             self.open["text"] += data
+            if not self.hidden:
+                self.open["visible"] += data
 
 
 def links(html: str, scheme: str) -> list[dict]:
@@ -100,17 +109,30 @@ def test_the_link_text_is_the_number_as_printed_and_is_read_digit_by_digit(clien
         link for link in links(client.get("/crisis/").content.decode(), "tel:") if link["href"] == "tel:116123"
     ]
     assert samaritans
-    assert {link["text"] for link in samaritans} == {"116 123"}
-    assert {link["aria-label"] for link in samaritans} == {"Call 1 1 6, 1 2 3"}
+    # The spoken name is the words shown (on the button, then the digits one by one, a
+    # visually hidden extra): never an aria-label that says other words (axe
+    # label-content-name-mismatch).
+    assert {link["text"] for link in samaritans} == {"116 123", "Call 116 123 (1 1 6, 1 2 3) Samaritans"}
+    assert not [link for link in samaritans if "aria-label" in link]
+
+
+def test_no_phone_link_anywhere_has_a_label_that_hides_its_words(client):
+    client.post("/questions/place/", {"region": "IE", "age_band": "25_64"})
+    client.post("/questions/safety/", {"in_danger_now": "true"})
+    for url in ("/crisis/", "/help-now/", "/", "/about/"):
+        html = client.get(url).content.decode()
+        assert not [link for link in links(html, "tel:") + links(html, "sms:") if "aria-label" in link], url
 
 
 def test_both_irish_emergency_numbers_can_be_called(client):
     client.post("/questions/place/", {"region": "IE", "age_band": "25_64"})
     client.post("/questions/safety/", {"in_danger_now": "true"})
     emergency = section(client.get("/crisis/").content.decode(), "<main", 'class="resource-list"')
-    assert {(link["href"], link["text"]) for link in links(emergency, "tel:")} >= {
+    assert {(link["href"], link["visible"]) for link in links(emergency, "tel:")} >= {
         ("tel:112", "112"),
         ("tel:999", "999"),
+        ("tel:112", "Call 112 Emergency"),
+        ("tel:999", "Call 999 Emergency"),
     }
 
 
@@ -125,9 +147,9 @@ def test_both_irish_emergency_numbers_can_be_called(client):
 )
 def test_text_lines_are_sms_links_with_their_keyword(client, code, href, text, words):
     html = client.get("/help-now/").content.decode()
-    texts = [link for link in links(html, "sms:") if link["href"] == href]
+    texts = [link for link in links(html, "sms:") if link["href"] == href and not link["visible"].startswith("Text")]
     assert texts, href
-    assert {link["text"] for link in texts} == {text}
+    assert {link["visible"] for link in texts} == {text}
     visible = re.sub(r"<[^>]+>", "", html)
     assert words in visible
 
@@ -250,3 +272,14 @@ def test_the_summary_carries_the_numbers_to_dial_and_text():
 
 def test_paper_prints_the_number_not_the_link_address():
     assert "attr(href)" not in (ROOT / "static" / "css" / "print.css").read_text()
+
+
+def test_a_line_you_can_call_or_text_on_one_number_says_text_once(client):
+    # "Call or text 988, or chat at 988lifeline.org." and no second "Text 988." after it.
+    html = client.get("/help-now/").content.decode()
+    us = section(html, 'id="crisis-lines-US"', "</section>")
+    items = re.sub(r"<[^>]+>", "", section(us, 'class="resource-list"', "</ul>"))
+    assert "Call or text 988" in items
+    assert "Text 988" not in items
+    # The text button is the way to text it.
+    assert "sms:988" in {link["href"] for link in links(us, "sms:")}

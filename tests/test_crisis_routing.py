@@ -75,7 +75,7 @@ def test_a_risk_answer_routes_to_crisis_whatever_else_is_posted(slug, states, ri
             assert str(answer_set.answers[name]).lower() == value, f"valid {name} saved"
         elif state == "invalid":
             assert name not in answer_set.answers, f"wrong {name} never saved"
-    assert "crisis-banner" in client.get("/crisis/").content.decode()
+    assert "data-crisis-block" in client.get("/crisis/").content.decode()
 
 
 def test_item_9_with_other_items_blank_shows_crisis_lines_and_asks_the_rest_again():

@@ -281,6 +281,21 @@ class Resource(models.Model):
     url = models.URLField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     sources = models.ManyToManyField(Source, related_name="resources")
+    # Who a line is for, so each person sees the right ones (decisionaid/content/lines.py):
+    # a line for adults only (a veterans' or a men's line) is never shown to someone under 18,
+    # and a UK line of one nation only to people there (or, with no nation given, named as its).
+    audience = models.CharField(
+        max_length=10,
+        blank=True,
+        choices=[("adults", _("Adults only: never shown to people under 18"))],
+        help_text="Blank: people of any age.",
+    )
+    nation = models.CharField(
+        max_length=20,
+        blank=True,
+        choices=codes.UK_NATIONS,
+        help_text="For a UK line that only one nation has. Blank: the whole region.",
+    )
 
     class Meta:
         ordering = ["region", "kind", "order"]

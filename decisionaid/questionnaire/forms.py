@@ -8,7 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from decisionaid import codes
-from decisionaid.instruments import DIFFICULTY, FREQUENCY, GAD7, PHQ9
+from decisionaid.instruments import DIFFICULTY, FREQUENCY, GAD7, PHQ9, RISK_ITEM
 
 from .fields import FeeField
 
@@ -56,6 +56,14 @@ class StepForm(forms.Form):
     def __init__(self, *args, region=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.region = region
+
+    @property
+    def only_blank_notes(self) -> bool:
+        """Whether every problem is a question left blank that has a kind note of its own."""
+        return bool(self.errors) and all(
+            getattr(self.fields.get(name), "blank_note", "") and self.data.get(name) in (None, "")
+            for name in self.errors
+        )
 
     @classmethod
     def initial_from(cls, answers: dict) -> dict:
@@ -111,6 +119,12 @@ class Phq9Form(StepForm):
 
 for _item in PHQ9.items:
     Phq9Form.base_fields[_item.code] = radio(FREQUENCY, _item.text, coerce=int, scale=True)
+# Left blank, item 9 gets a kind note with help in it (partials/item9_blank.html), not a red
+# error quoting the question back (issue 19, item 3).
+Phq9Form.base_fields[RISK_ITEM].blank_note = "partials/item9_blank.html"
+Phq9Form.base_fields[RISK_ITEM].error_messages["required"] = _(
+    "Question 9 has no answer yet. Please read the note beside it."
+)
 Phq9Form.base_fields[PHQ9.difficulty.code] = radio(
     DIFFICULTY, PHQ9.difficulty.text, coerce=int, required=False, scale=True
 )

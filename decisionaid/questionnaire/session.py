@@ -1,7 +1,8 @@
 """Which saved answers belong to this browser. The session holds only the answers'
 unguessable id and two flags, so every page can show the crisis banner without a query."""
 
-from django.http import HttpRequest
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from .models import AnswerSet
@@ -14,8 +15,14 @@ def has_answers(request: HttpRequest) -> bool:
     return ANSWERS_KEY in request.session
 
 
+# After "Delete my answers" following a risk answer, the banner stays only while the browser is
+# open: a cookie with no expiry (the browser forgets it when it closes), never a new session row
+# kept for SESSION_COOKIE_AGE. It holds no answer, only that the banner is on.
+CRISIS_COOKIE = "crisis_banner"
+
+
 def crisis_active(request: HttpRequest) -> bool:
-    return bool(request.session.get(CRISIS_KEY))
+    return bool(request.session.get(CRISIS_KEY)) or request.COOKIES.get(CRISIS_COOKIE) == "1"
 
 
 def current(request: HttpRequest) -> AnswerSet | None:
@@ -81,14 +88,26 @@ def forget(request: HttpRequest) -> None:
     request.session.pop(ANSWERS_KEY, None)
 
 
-def delete(request: HttpRequest) -> None:
-    """Delete this person's answers at once, and the session's hold on them. After a risk
-    answer the new, empty session still shows the crisis banner: deleting answers or starting
-    over never hides help for the rest of this browser's session."""
+def delete(request: HttpRequest) -> bool:
+    """Delete this person's answers at once, and the session's hold on them (its row too).
+    Returns whether the crisis banner was on: the caller then keeps it for as long as the
+    browser is open (`keep_banner`), so deleting answers or starting over never hides help."""
     crisis = crisis_active(request)
     public_id = request.session.get(ANSWERS_KEY)
     if public_id:
         AnswerSet.objects.filter(public_id=public_id).delete()
     request.session.flush()
+    return crisis
+
+
+def keep_banner(response: HttpResponse, crisis: bool) -> HttpResponse:
+    """Keep the crisis banner on until the browser closes, after answers were deleted."""
     if crisis:
-        request.session[CRISIS_KEY] = True
+        response.set_cookie(
+            CRISIS_COOKIE,
+            "1",
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+    return response

@@ -109,17 +109,24 @@ def _after_save(request: HttpRequest, current: steps.Step, answers: dict) -> Htt
 
 @never_cache
 def crisis(request: HttpRequest) -> HttpResponse:
-    region = snapshot.region(session.current_region_code(request))
+    answers = session.current_answers(request) or {}
+    region = snapshot.region(answers.get("region") or "OTHER")
     continue_url = request.session.get(NEXT_AFTER_CRISIS_KEY) or reverse("step", args=[steps.FIRST.slug])
-    context = {"region": region, "continue_url": continue_url, "ask_again": request.session.get(ASK_AGAIN_KEY, False)}
+    context = {
+        "region": region,
+        "answers": answers,
+        "continue_url": continue_url,
+        "ask_again": request.session.get(ASK_AGAIN_KEY, False),
+    }
     return render(request, "questionnaire/crisis.html", context)
 
 
 @never_cache
 def youth(request: HttpRequest) -> HttpResponse:
-    region = snapshot.region(session.current_region_code(request))
+    answers = session.current_answers(request) or {}
+    region = snapshot.region(answers.get("region") or "OTHER")
     next_url = reverse("step", args=[steps.STEPS[1].slug])
-    return render(request, "questionnaire/youth.html", {"region": region, "next_url": next_url})
+    return render(request, "questionnaire/youth.html", {"region": region, "answers": answers, "next_url": next_url})
 
 
 @never_cache
@@ -128,8 +135,8 @@ def start_over(request: HttpRequest) -> HttpResponse:
     """GET asks once whether to start over (a page, so it works without JavaScript); POST
     deletes the answers and goes to the first step."""
     if request.method == "POST":
-        session.delete(request)
-        return redirect("step", slug=steps.FIRST.slug)
+        crisis = session.delete(request)
+        return session.keep_banner(redirect("step", slug=steps.FIRST.slug), crisis)
     return render(request, "questionnaire/start_over.html")
 
 
@@ -137,8 +144,8 @@ def start_over(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def delete_answers(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        session.delete(request)
-        return redirect("deleted")
+        crisis = session.delete(request)
+        return session.keep_banner(redirect("deleted"), crisis)
     return render(request, "questionnaire/delete.html")
 
 

@@ -186,8 +186,8 @@ def delete_everything(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         # Deleting the answers deletes their links (so every link stops at once) and the
         # invitation they came from; copies already sent stay with the clinician.
-        session.delete(request)
-        return redirect("deleted")
+        crisis = session.delete(request)
+        return session.keep_banner(redirect("deleted"), crisis)
     context = {
         "answer_set": answer_set,
         "link_count": answer_set.share_links.count() if answer_set else 0,

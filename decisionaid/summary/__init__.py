@@ -18,6 +18,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from decisionaid import codes, disclosures
+from decisionaid.content.lines import crisis_resources
 from decisionaid.questionnaire.steps import signals_risk
 
 from .answers import CHOICE_QUESTIONS, HIGH_IMPORTANCE, answer_label, importance_label, label, match_rule
@@ -90,7 +91,8 @@ def build_summary(answers: dict, sure: dict | None = None, answered_on: date | N
     derived = {"phq9_band": person_scores["phq9"]["band"], "gad7_band": (person_scores["gad7"] or {}).get("band")}
     crisis = {
         "active": signals_risk(answers),
-        "resources": resources_of("crisis"),
+        # The person's lines (youth lines first under 18, their UK nation's): content/lines.py.
+        "resources": crisis_resources(resources[region["code"]], answers) or resources_of("crisis"),
         "emergency_number": region["emergency_number"],
     }
     options = [option_entry(option, answers, derived, region, content) for option in content["options"]]

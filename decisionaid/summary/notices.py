@@ -16,11 +16,7 @@ def notices(answers: dict, scores: dict, crisis: dict, youth_resources: list[dic
         result.append(
             {
                 "code": "crisis",
-                "text": _(
-                    "You told us you may be in danger, or have had thoughts of harming yourself. "
-                    "Please get help now. Call %(number)s or one of the lines below. You do not have to wait."
-                )
-                % {"number": crisis["emergency_number"]},
+                "text": _crisis_text(answers) % {"number": crisis["emergency_number"]},
                 "resources": crisis["resources"],
                 "sources": [],
             }
@@ -80,3 +76,14 @@ def notices(answers: dict, scores: dict, crisis: dict, youth_resources: list[dic
         }
     )
     return result
+
+
+def _crisis_text(answers: dict) -> str:
+    """The crisis notice in the words of the question that was answered: the safety question
+    asks about harming yourself or someone else; PHQ-9 item 9 about thoughts of death or of
+    hurting yourself (issue 23, item 5)."""
+    if answers.get("in_danger_now") is True:
+        said = _("You told us you may be in danger now, or may act on thoughts of harming yourself or someone else.")
+    else:
+        said = _("You told us you have had thoughts that you would be better off dead, or of hurting yourself.")
+    return said + " " + _("Please get help now. Call %(number)s or one of the lines below. You do not have to wait.")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SafetyPlanConfig(AppConfig):
+    name = "decisionaid.safetyplan"
+    verbose_name = "Safety plan"
