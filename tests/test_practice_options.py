@@ -57,8 +57,10 @@ def test_the_results_page_of_an_invited_person_marks_its_options(client, invitat
 
 def test_the_print_view_marks_them_too(client, invitation):
     invited(client, invitation, mild_answers())
-    options = {o["slug"]: o for o in client.get("/results/print/").context["summary"]["options"]}
-    assert options["psychodynamic"]["offered_here"] is False
+    names = client.get("/results/print/").context["paper"]["options"]["names"]
+    notes = {str(option["name"]): option["note"] for option in names}
+    assert notes["Psychodynamic therapy"] == "Not offered here"
+    assert notes["Cognitive behavioural therapy (CBT)"] == ""
 
 
 def test_the_practices_same_day_contact_sits_beside_the_crisis_lines(client, invitation):

@@ -36,6 +36,7 @@ NOTICE_TITLES = {
     "physical_risk": gettext_lazy("A check of your body"),
     "alcohol_withdrawal": gettext_lazy("Stopping alcohol safely"),
     "other_options": gettext_lazy("More choices than these five"),
+    "perinatal_ocd": gettext_lazy("Unwanted thoughts about your baby"),
 }
 OTHER_NOTICE_TITLE = gettext_lazy("Please read this")
 
@@ -181,7 +182,7 @@ def notices(summary: dict) -> list[dict]:
     for notice in summary["notices"]:
         if notice["code"] == "crisis":
             continue
-        title = str(NOTICE_TITLES.get(notice["code"], OTHER_NOTICE_TITLE))
+        title = str(notice.get("title") or NOTICE_TITLES.get(notice["code"], OTHER_NOTICE_TITLE))
         result.append({**notice, "title": title, "region": title not in seen})
         seen.add(title)
     return result

@@ -9,27 +9,17 @@ a change of wording is made here, once, and both follow it."""
 from datetime import date
 
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from decisionaid.content.templatetags.phone_links import PRINTED_NUMBER, dialled
 
 from .grid import comparison_grid
+from .grid import notices as grid_notices
 
 # How many icon arrays fit beside the rest in three pages at sizes older eyes can read; the
 # grid puts those about the person's own concerns first.
 FIGURES = 2
-
-# The heading of each notice the summary can carry; others are headed "Please read this".
-NOTICE_TITLES = {
-    "severe_depression": gettext_lazy("Please see someone soon"),
-    "youth": gettext_lazy("For young people"),
-    "pregnancy_medication": gettext_lazy("Medicine, pregnancy and breastfeeding"),
-}
-
-
-def notice_title(code: str) -> str:
-    return str(NOTICE_TITLES.get(code) or _("Please read this"))
 
 
 def _day(value: date | str | None) -> str:
@@ -301,12 +291,13 @@ def paper_summary(summary: dict, made_on: date) -> dict:
         "notices": [
             {
                 "code": notice["code"],
-                "title": notice_title(notice["code"]),
+                # The results page's titles: one wording for screen and paper.
+                "title": notice["title"],
+                "region": notice["region"],
                 "text": str(notice["text"]),
                 "lines": [_line(resource) for resource in notice.get("resources", [])],
             }
-            for notice in summary["notices"]
-            if notice["code"] != "crisis"
+            for notice in grid_notices(summary)
         ],
         "told": {
             "title": _("What you told us"),
