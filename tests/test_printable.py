@@ -64,6 +64,7 @@ def test_the_paper_stylesheet_uses_system_fonts_in_readable_sizes():
     assert not re.search(r"font-size:\s*(0?\.\d+|[1-7](\.\d+)?)(em|rem)", css), "no size below the body's"
 
 
+@pytest.mark.pdf
 def test_the_pdf_holds_every_section_crisis_first(client):
     complete(client, crisis_answers())
     response = client.get("/results/summary.pdf")
@@ -99,6 +100,7 @@ def test_the_pdf_holds_every_section_crisis_first(client):
     (OUTPUT / "summary-crisis.pdf").write_bytes(response.content)
 
 
+@pytest.mark.pdf
 def test_the_pdf_is_tagged_with_its_title_and_language(client):
     complete(client, mild_answers())
     content = client.get("/results/summary.pdf").content
@@ -119,6 +121,7 @@ def test_nothing_on_paper_is_smaller_than_8_5_points(answers):
     assert 10.0 in sizes  # the body
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize(
     ("who", "answers", "budget"),
     [("typical", mild_answers, 2), ("typical, in crisis", crisis_answers, 2), ("every concern", maximal_answers, 3)],
@@ -166,6 +169,7 @@ def test_print_and_pdf_send_a_person_without_answers_to_the_questions(client):
     assert client.get("/results/summary.pdf")["Location"] == "/questions/place/"
 
 
+@pytest.mark.pdf
 def test_too_many_pdfs_in_an_hour_get_a_kind_wait_page(client, settings):
     settings.PDF_LIMIT_PER_HOUR = 2
     complete(client, mild_answers())
@@ -176,6 +180,7 @@ def test_too_many_pdfs_in_an_hour_get_a_kind_wait_page(client, settings):
     assert "Please wait a while" in response.content.decode()
 
 
+@pytest.mark.pdf
 @needs_poppler
 def test_the_pdf_page_renders_as_an_image(client):
     complete(client, mild_answers())

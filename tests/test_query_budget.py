@@ -237,7 +237,10 @@ def queries_for(visit: Visit, budget: int, django_assert_max_num_queries) -> lis
 
 # Not named `page`: that is Playwright's fixture, and asking for it would make pytest move these
 # tests among the browser tests, whose live server empties the database after each one.
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize(
+    "path",
+    [pytest.param(path, marks=pytest.mark.pdf) if path == "GET /results/summary.pdf" else path for path in PAGES],
+)
 def test_every_page_takes_a_few_queries_however_much_is_stored(path, django_assert_max_num_queries):
     world = World(make_clinician("dr_a"))
     world.grow(N)
