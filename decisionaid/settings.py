@@ -252,8 +252,8 @@ STORAGES = {
 # Outside production, whitenoise serves straight from the source folders.
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEVELOPMENT
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
-# How long a worker holds the clinical content in memory before reading it again. A save
-# in the admin shows at once in the worker that made it, and in the others within this time.
+# The content cache (content/snapshot.py): a save shows in every worker at once; a change
+# made without a save (a queryset update, a restored backup) within this many seconds. 0: no cache.
 CONTENT_CACHE_SECONDS = envint("CONTENT_CACHE_SECONDS", 60)
 
 # ---------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Every page a person or a clinician opens takes a few flat queries: at most 8, and the same
 number whatever else the database holds (other people's answers, share links, clinicians and
-the summaries sent to them). Intended to catch an N+1 before it reaches a busy server.
+the summaries sent to them). Intended to catch an N+1 before it reaches a busy server. One
+of them is the content cache's check that no editor has saved since (content/snapshot.py).
 
 Each page is measured twice, each time for a fresh person: once with N rows of other people's
 data stored, once with 3N."""
@@ -220,8 +221,8 @@ PAGES: dict[str, Callable[[World], Visit]] = {
 
 def queries_for(visit: Visit, budget: int, django_assert_max_num_queries) -> list[str]:
     """The queries of a new person's first view of the page: the clinical content in memory,
-    as it is in a running worker (which reads it again about once a minute), and no parts of
-    pages cached from earlier views."""
+    as it is in a running worker (which asks once a request whether it has changed), and no
+    parts of pages cached from earlier views."""
     snapshot.current()
     for alias in settings.CACHES:
         caches[alias].clear()
