@@ -128,7 +128,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "decisionaid.urls"
-FORM_RENDERER = "decisionaid.renderer.FormRenderer"
+# Django's own renderer, reading templates as pages do: templates/django/forms/ overrides its own.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "decisionaid.wsgi.application"
 
 TEMPLATES = [
