@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "decisionaid.clinicians",
     "decisionaid.sharing",
     "decisionaid.ratelimit",
+    "decisionaid.retention",
 ]
 
 MIDDLEWARE = [
@@ -260,7 +261,7 @@ CONTENT_CACHE_SECONDS = envint("CONTENT_CACHE_SECONDS", 60)
 # ---------------------------------------------------------------------------------------
 # Retention and limits.
 
-# Days before answers that nobody asked us to store are deleted (decisionaid/retention.py).
+# Days before answers that nobody asked us to store are deleted (decisionaid/retention/purge.py).
 ANSWER_RETENTION_DAYS = envint("ANSWER_RETENTION_DAYS", 30)
 # Days the clinician's copy of a sent summary is stored; they copy it into their own records.
 SENT_SUMMARY_RETENTION_DAYS = envint("SENT_SUMMARY_RETENTION_DAYS", 180)

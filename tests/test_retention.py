@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from decisionaid.questionnaire.models import AnswerSet
-from decisionaid.retention import purge_expired
+from decisionaid.retention.purge import purge_expired
 
 pytestmark = pytest.mark.django_db
 

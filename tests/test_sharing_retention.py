@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from decisionaid.questionnaire.models import AnswerSet
-from decisionaid.retention import purge_expired
+from decisionaid.retention.purge import purge_expired
 from decisionaid.sharing import links
 from decisionaid.sharing.models import SentSummary, ShareLink
 from tests.factories import mild_answers

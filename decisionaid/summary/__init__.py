@@ -17,7 +17,6 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from decisionaid import codes, disclosures
-from decisionaid.questionnaire.steps import signals_risk
 
 from .answers import CHOICE_QUESTIONS, HIGH_IMPORTANCE, answer_label, importance_label, label, match_rule
 from .conditions import conditions
@@ -28,7 +27,7 @@ from .notices import GUIDELINE_SOURCE, notices
 from .numbers import numbers
 from .options import option_entry
 from .questions import questions
-from .risk import risk
+from .risk import risk, signals_risk
 from .scores import (
     GAD7_BANDS,
     PHQ9_BANDS,

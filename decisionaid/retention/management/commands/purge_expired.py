@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from decisionaid.retention import purge_expired
+from decisionaid.retention.purge import purge_expired
 
 
 class Command(BaseCommand):
