@@ -111,6 +111,21 @@ def test_visitors_without_a_cookie_each_have_their_own_pdf_budget(settings):
     assert "Please wait a while" in refused.content.decode()
 
 
+def test_fresh_sessions_from_one_address_share_its_pdf_budget(settings, monkeypatch):
+    from decisionaid import pdf
+
+    monkeypatch.setattr(pdf, "summary_pdf", lambda summary: b"%PDF-1.7 (not made: the count is under test)")
+    settings.PDF_LIMIT_PER_HOUR = 3
+    path = f"/s/{share_link_token()}/summary.pdf"
+    answers = []
+    for _ in range(5):
+        visitor = Client(REMOTE_ADDR="203.0.113.9")
+        assert visitor.session.session_key, "a session of its own"
+        answers.append(visitor.get(path).status_code)
+    assert answers == [200, 200, 200, 429, 429]
+    assert Client(REMOTE_ADDR="203.0.113.10").get(path).status_code == 200, "another address has its own"
+
+
 def test_when_every_pdf_slot_is_taken_the_next_pdf_gets_a_kind_busy_page(settings, monkeypatch):
     settings.PDF_CONCURRENCY = 1
     monkeypatch.setattr(ratelimit, "PDF_WAIT_SECONDS", 0.01)
