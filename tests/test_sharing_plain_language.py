@@ -53,8 +53,7 @@ def test_the_sharing_choices_on_the_results_page_are_plain(client, invitation):
 
 def test_the_links_pages_are_plain(client):
     give_answers(client)
-    client.post("/share/new-link/", {"days": 7})
-    assert_plain(client.get("/my-links/").content.decode(), "my links with a new link")
+    assert_plain(client.post("/share/new-link/", {"days": 7}).content.decode(), "my links with a new link")
     assert_plain(client.get("/my-links/delete-everything/").content.decode(), "delete everything")
     assert_plain(client.post("/share/new-link/", {"days": "5"}).content.decode(), "link error")
     assert_plain(Client().get("/my-links/").content.decode(), "my links without answers")
