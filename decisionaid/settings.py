@@ -200,6 +200,8 @@ LOGOUT_REDIRECT_URL = "login"
 # elsewhere cannot lock a clinician out.
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+# Days a sign-in record (name tried, address, time) is kept: purge_expired deletes older ones.
+SIGN_IN_RECORD_DAYS = envint("SIGN_IN_RECORD_DAYS", 30)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True

@@ -1,11 +1,15 @@
 """How long what a person enters is stored: answers nobody asked us to store are deleted after
 ANSWER_RETENTION_DAYS of no change, and the clinician's copy of a sent summary after
 SENT_SUMMARY_RETENTION_DAYS (by then they have copied it into their own records; the person
-can no longer reach or delete it). Safe to run at any time, and twice."""
+can no longer reach or delete it), and the sign-in records of clinicians and editors after
+SIGN_IN_RECORD_DAYS. Answers a live share link shows are kept while it works. Safe to run at
+any time, and twice."""
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import transaction
@@ -17,20 +21,60 @@ from decisionaid.questionnaire.models import AnswerSet
 
 @dataclass
 class Purged:
-    answer_sets: int = 0
-    sessions: int = 0
-    share_links: int = 0
-    sent_summaries: int = 0
+    """Rows deleted, by model label ("questionnaire.AnswerSet"), every kind counted, also
+    those deleted along with another row (a link's openings, an invitation's answers)."""
+
+    deleted: Counter = field(default_factory=Counter)
+
+    def add(self, deleted: dict) -> None:
+        self.deleted.update(deleted)
+
+    @property
+    def answer_sets(self) -> int:
+        return self.deleted["questionnaire.AnswerSet"]
+
+    @property
+    def share_links(self) -> int:
+        return self.deleted["sharing.ShareLink"]
+
+    @property
+    def sent_summaries(self) -> int:
+        return self.deleted["sharing.SentSummary"]
+
+    @property
+    def sessions(self) -> int:
+        return self.deleted["sessions.Session"]
+
+    def report(self) -> str:
+        """One line: every kind of row the purge can delete, with how many it did."""
+        kinds = sorted(
+            {label.lower() for label in KINDS} | {label.lower() for label, count in self.deleted.items() if count}
+        )
+        counts = {label.lower(): count for label, count in self.deleted.items()}
+        names = {label.lower(): apps.get_model(label)._meta.verbose_name_plural for label in kinds}
+        return "Deleted " + ", ".join(f"{counts.get(label, 0)} {names[label]}" for label in kinds) + "."
+
+
+# What the purge deletes by itself; others go along with these (see Purged).
+KINDS = [
+    "questionnaire.AnswerSet",
+    "sharing.ShareLink",
+    "sharing.SentSummary",
+    "sessions.Session",
+    "ratelimit.TokenBucket",
+    "axes.AccessAttempt",
+    "axes.AccessLog",
+    "axes.AccessFailureLog",
+]
 
 
 def answer_sets_in_use(now: datetime | None = None):
-    """Answers someone asked us to store: those sent to a clinician, and those behind a share
-    link that still works (not expired, not revoked)."""
-    from decisionaid.sharing.models import SentSummary, ShareLink
+    """Answers a live share link shows (not expired, not revoked). A summary sent to a
+    clinician is a copy of its own, and holds on to nothing."""
+    from decisionaid.sharing.models import ShareLink
 
-    sent = SentSummary.objects.filter(answer_set__isnull=False).values("answer_set")
     shared = ShareLink.objects.live(now or timezone.now()).values("answer_set")
-    return AnswerSet.objects.filter(Q(pk__in=sent) | Q(pk__in=shared))
+    return AnswerSet.objects.filter(pk__in=shared)
 
 
 def dead_share_links(cutoff: datetime):
@@ -42,22 +86,26 @@ def dead_share_links(cutoff: datetime):
 
 @transaction.atomic
 def purge_expired(now: datetime | None = None) -> Purged:
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
     from decisionaid.ratelimit.models import TokenBucket
     from decisionaid.sharing.models import SentSummary
 
     now = now or timezone.now()
+    purged = Purged()
     cutoff = now - timedelta(days=settings.ANSWER_RETENTION_DAYS)
     # First, so the answers only they held on to go in the same run. Their openings go too.
     sent_cutoff = now - timedelta(days=settings.SENT_SUMMARY_RETENTION_DAYS)
-    _, deleted = SentSummary.objects.filter(sent_at__lt=sent_cutoff).delete()
-    sent_summaries = deleted.get(SentSummary._meta.label, 0)
+    purged.add(SentSummary.objects.filter(sent_at__lt=sent_cutoff).delete()[1])
     # Counted per model: deleting answers also deletes their links and invitation rows.
-    _, deleted = dead_share_links(cutoff).delete()
-    share_links = deleted.get("sharing.ShareLink", 0)
+    purged.add(dead_share_links(cutoff).delete()[1])
     stale = AnswerSet.objects.filter(updated_at__lt=cutoff).exclude(pk__in=answer_sets_in_use(now).values("pk"))
-    _, deleted = stale.delete()
-    answer_sets = deleted.get(AnswerSet._meta.label, 0)
-    sessions, _ = Session.objects.filter(expire_date__lt=now).delete()
+    purged.add(stale.delete()[1])
+    purged.add(Session.objects.filter(expire_date__lt=now).delete()[1])
     # Rate-limit counts untouched for a day are full again: nothing to remember.
-    TokenBucket.objects.filter(updated_at__lt=now - timedelta(days=1)).delete()
-    return Purged(answer_sets=answer_sets, sessions=sessions, share_links=share_links, sent_summaries=sent_summaries)
+    purged.add(TokenBucket.objects.filter(updated_at__lt=now - timedelta(days=1)).delete()[1])
+    # Sign-in records (django-axes): tries, failures and sign-ins of clinicians and editors.
+    sign_in_cutoff = now - timedelta(days=settings.SIGN_IN_RECORD_DAYS)
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        purged.add(model.objects.filter(attempt_time__lt=sign_in_cutoff).delete()[1])
+    return purged

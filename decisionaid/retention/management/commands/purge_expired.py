@@ -1,4 +1,4 @@
-"""Delete answers past the retention period, and expired sessions. Run it daily (cron)."""
+"""Delete what is past its retention period (decisionaid/retention/purge.py). Run it daily (cron)."""
 
 from django.core.management.base import BaseCommand
 
@@ -6,8 +6,7 @@ from decisionaid.retention.purge import purge_expired
 
 
 class Command(BaseCommand):
-    help = "Delete stored answers and sessions that are past their retention period."
+    help = "Delete answers, share links, sent summaries, sessions and sign-in records past their retention period."
 
     def handle(self, *args, **options):
-        purged = purge_expired()
-        self.stdout.write(f"Deleted {purged.answer_sets} rows of old answers and {purged.sessions} expired sessions.")
+        self.stdout.write(purge_expired().report())
