@@ -168,9 +168,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Rate limits and sign-in lockouts are counted in the database, so they hold across every
-# worker and app server. The cache holds nothing that must be shared.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Nothing uses Django's cache: rate limits and sign-in lockouts are counted in the database,
+# so they hold across every worker and app server, and no page is cached. The content cache is
+# the app's own (content/snapshot.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 # ---------------------------------------------------------------------------------------
 # Clinicians: accounts, sign-in lockout, sessions.
@@ -347,8 +348,5 @@ LOGGING = {
             "propagate": False,
             "filters": ["redact_tokens"],
         },
-        # WeasyPrint warns about every screen-only CSS rule it skips; only its errors matter.
-        "weasyprint": {"level": "ERROR"},
-        "fontTools": {"level": "ERROR"},
     },
 }

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.sessions.models import Session
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
@@ -21,11 +20,6 @@ from tests.sharing_people import give_answers
 pytestmark = pytest.mark.django_db
 
 DEAD_WORDS = "This link does not work"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 def make_link(client: Client, days: int = 30) -> str:

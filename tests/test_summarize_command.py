@@ -4,7 +4,7 @@ import io
 import json
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from jsonschema import Draft202012Validator
 
 from tests.factories import crisis_answers, mild_answers
@@ -13,15 +13,17 @@ pytestmark = pytest.mark.django_db
 
 
 def run(*args, stdin: str | None = None, monkeypatch=None) -> tuple[int, str, str]:
-    """Run the command as `manage.py` would: exit code, stdout, stderr."""
+    """Run the command: exit code, stdout, and stderr as `manage.py` prints it (the
+    CommandError's lines, the first after "CommandError: ", left out here)."""
     if stdin is not None:
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
     out, err = io.StringIO(), io.StringIO()
     try:
         call_command("summarize", *args, stdout=out, stderr=err)
         code = 0
-    except SystemExit as exit:
-        code = exit.code
+    except CommandError as error:
+        code = error.returncode
+        err.write(str(error) + "\n")
     return code, out.getvalue(), err.getvalue()
 
 

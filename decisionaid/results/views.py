@@ -5,8 +5,6 @@ first view's rows and each option's details. Answers are health information, so 
 response is cached anywhere (`never_cache`), and a page and its htmx fragment are told
 apart by `HX-Request`."""
 
-from functools import wraps
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,7 +13,8 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from decisionaid.pdf import pdf_refused, pdf_response, printable_context
-from decisionaid.questionnaire import session, steps
+from decisionaid.questionnaire import steps
+from decisionaid.questionnaire.session import with_answers
 from decisionaid.sharing.results import results_actions_context
 from decisionaid.summary import build_summary
 
@@ -23,23 +22,6 @@ from .forms import SureForm
 from .grid import comparison_grid, crisis_region
 
 SURE_KEY = "sure"
-
-
-def with_answers(view):
-    """For the views of a person's results: the view gets their complete answers, or the
-    person is sent to the first step they still have to answer."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest) -> HttpResponse:
-        answers = session.current_answers(request)
-        if answers is None:
-            return redirect("step", slug=steps.FIRST.slug)
-        missing = steps.first_missing_required(answers)
-        if missing is not None:
-            return redirect("step", slug=missing.slug)
-        return view(request, answers)
-
-    return wrapper
 
 
 @require_GET

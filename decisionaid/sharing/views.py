@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from decisionaid import ratelimit
 from decisionaid.pdf import pdf_refused, pdf_response
 from decisionaid.questionnaire import session, steps
-from decisionaid.questionnaire.models import AnswerSet
+from decisionaid.questionnaire.session import with_answers
 from decisionaid.summary import build_summary
 
 from . import audit, invitations, links
@@ -24,13 +24,6 @@ from .forms import SendForm, ShareLinkForm
 from .headers import private, token_form_page, token_page
 from .models import SentSummary, ShareLink, SummaryOpening
 from .summaries import summary_context
-
-
-def _complete_answers(request: HttpRequest) -> AnswerSet | None:
-    answer_set = session.current(request)
-    if answer_set is None or steps.first_missing_required(answer_set.answers) is not None:
-        return None
-    return answer_set
 
 
 def _message(request: HttpRequest, title: str, message: str, status: int) -> HttpResponse:
@@ -72,8 +65,9 @@ def invite(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
-def send(request: HttpRequest) -> HttpResponse:
-    answer_set = _complete_answers(request)
+@with_answers
+def send(request: HttpRequest, answers: dict) -> HttpResponse:
+    answer_set = session.current(request)
     if answer_set is None:
         return redirect("results")
     invitation = invitations.invitation_of(answer_set)
@@ -104,8 +98,9 @@ def send(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def link_new(request: HttpRequest) -> HttpResponse:
-    answer_set = _complete_answers(request)
+@with_answers
+def link_new(request: HttpRequest, answers: dict) -> HttpResponse:
+    answer_set = session.current(request)
     if answer_set is None:
         return redirect("results")
     form = ShareLinkForm(request.POST)
