@@ -16,7 +16,7 @@ PRODUCTION_ENV = {
     "PATH": os.environ.get("PATH", ""),
     "SECRET_KEY": "a-real-secret-" + "x" * 50,
     "ALLOWED_HOSTS": "decisionaid.example.org",
-    "DATABASE_URL": "sqlite:////tmp/decisionaid-settings-test.sqlite3",
+    "DATABASE_URL": "sqlite://:memory:",  # no file left behind
 }
 
 

@@ -127,3 +127,13 @@ def test_answers_that_are_not_an_object_are_refused(tmp_path):
     assert code != 0
     assert out == ""
     assert err.strip() == "answers: must be object, not array."
+
+
+def test_the_example_answers_the_readme_uses_give_a_summary():
+    from decisionaid.settings import BASE_DIR
+
+    readme = (BASE_DIR / "README.md").read_text()
+    assert "manage.py summarize examples/answers.json" in readme
+    code, out, err = run(str(BASE_DIR / "examples" / "answers.json"))
+    assert (code, err) == (0, "")
+    assert json.loads(out)["options"]

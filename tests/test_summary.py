@@ -45,7 +45,7 @@ pytestmark = pytest.mark.django_db
 # --- The contract ------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="needs the shared folder ../shared/contract")
+@pytest.mark.skipif(not SHARED.is_dir(), reason="no upstream copy of the contract beside this clone")
 @pytest.mark.parametrize("name", ["answers", "summary"])
 def test_the_app_copy_of_the_contract_is_identical_to_the_shared_one(name):
     copy = ROOT / "decisionaid" / "contract" / f"{name}.schema.json"
