@@ -7,17 +7,7 @@ import json
 import pytest
 
 from decisionaid.content import snapshot
-from decisionaid.content.models import (
-    Concern,
-    ContentGeneration,
-    Evidence,
-    FitRule,
-    Option,
-    OptionFact,
-    Region,
-    Resource,
-    Source,
-)
+from decisionaid.content.models import Concern, Evidence, FitRule, Option, OptionFact, Region, Resource, Source
 from decisionaid.summary import build_summary
 from tests.factories import mild_answers
 from tests.questionnaire_helpers import complete
@@ -64,7 +54,7 @@ def test_a_save_made_in_another_worker_shows_here_at_once(client):
     # Another process's save: its rows, and the generation it moved on when it committed.
     client.get("/help-now/")
     Resource.objects.create(region=Region.objects.get(code="UK"), kind="crisis", name="Other line", contact="0800")
-    ContentGeneration.bump()
+    snapshot.ContentGeneration.bump()
     assert "Other line" in client.get("/help-now/").content.decode()
 
 

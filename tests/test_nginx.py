@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_gunicorn import ROOT, free_port, gunicorn, sqlite_url, status_of
+from tests.test_gunicorn import ROOT, answering, free_port, gunicorn, sqlite_url, status_of
 
 pytestmark = [
     pytest.mark.server,
@@ -52,22 +52,18 @@ def nginx(tmp_path: Path, upstream: int):
         f"events {{ worker_connections 64; }}\n"
         f"http {{\n{temp}\n    access_log off;\n    include {site_config(tmp_path, port, upstream)};\n}}\n"
     )
-    process = subprocess.Popen(
-        ["nginx", "-p", str(tmp_path), "-c", str(main)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
+    output = tmp_path / "nginx-output.log"
+    with output.open("w") as log:
+        process = subprocess.Popen(
+            ["nginx", "-p", str(tmp_path), "-c", str(main)], stdout=log, stderr=subprocess.STDOUT
+        )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            with contextlib.suppress(OSError):
-                status_of(f"{base}/healthz")
-                break
-            assert process.poll() is None, process.stderr.read().decode()
-            time.sleep(0.1)
+        assert answering(f"{base}/healthz", process), output.read_text()
         yield base
     finally:
         process.terminate()
         process.wait(timeout=20)
-        process.stderr.close()
 
 
 def slow_client(port: int, stop: threading.Event) -> None:

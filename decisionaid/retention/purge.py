@@ -29,21 +29,11 @@ class Purged:
     def add(self, deleted: dict) -> None:
         self.deleted.update(deleted)
 
-    @property
-    def answer_sets(self) -> int:
-        return self.deleted["questionnaire.AnswerSet"]
-
-    @property
-    def share_links(self) -> int:
-        return self.deleted["sharing.ShareLink"]
-
-    @property
-    def sent_summaries(self) -> int:
-        return self.deleted["sharing.SentSummary"]
-
-    @property
-    def sessions(self) -> int:
-        return self.deleted["sessions.Session"]
+    def __getattr__(self, name: str) -> int:
+        # purged.answer_sets, purged.share_links...: the rows of that model.
+        if name in BY_NAME:
+            return self.deleted[BY_NAME[name]]
+        raise AttributeError(name)
 
     def report(self) -> str:
         """One line: every kind of row the purge can delete, with how many it did."""
@@ -55,6 +45,12 @@ class Purged:
         return "Deleted " + ", ".join(f"{counts.get(label, 0)} {names[label]}" for label in kinds) + "."
 
 
+BY_NAME = {
+    "answer_sets": "questionnaire.AnswerSet",
+    "share_links": "sharing.ShareLink",
+    "sent_summaries": "sharing.SentSummary",
+    "sessions": "sessions.Session",
+}
 # What the purge deletes by itself; others go along with these (see Purged).
 KINDS = [
     "questionnaire.AnswerSet",
