@@ -7,7 +7,9 @@ asks a slightly different fee, so the paper differs every time: Typst answers a 
 the very same input from its cache, which no real person would see."""
 
 import argparse
+import atexit
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -24,7 +26,9 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "decisionaid.settings")
     os.environ["DEBUG"] = "1"
-    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/pdf-bench.sqlite3"
+    folder = tempfile.mkdtemp(prefix="decisionaid-pdf-bench-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/pdf-bench.sqlite3"
     import django
 
     django.setup()

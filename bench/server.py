@@ -3,9 +3,11 @@
 Everything lives in a temporary folder: a fresh SQLite database (or the DATABASE_URL given),
 collected static files, and the server's own environment."""
 
+import atexit
 import contextlib
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -117,4 +119,7 @@ def worker_rss_kib(process: subprocess.Popen) -> list[int]:
 
 
 def workdir() -> Path:
-    return Path(tempfile.mkdtemp(prefix="decisionaid-bench-"))
+    """A folder for the run's database and logs, removed when the benchmark ends."""
+    path = Path(tempfile.mkdtemp(prefix="decisionaid-bench-"))
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path

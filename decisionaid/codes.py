@@ -1,4 +1,4 @@
-"""The contract's vocabulary (../shared/contract/answers.schema.json), as Django choices.
+"""The contract's vocabulary (decisionaid/contract/answers.schema.json), as Django choices.
 
 Field names and values on forms, in the summary and in exports are exactly these codes;
 the labels are the plain words a person reads. The PHQ-9 and GAD-7 answer scales are

@@ -30,6 +30,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
         "retention_days": settings.ANSWER_RETENTION_DAYS,
         "sent_retention_days": settings.SENT_SUMMARY_RETENTION_DAYS,
         "followup_retention_days": settings.FOLLOWUP_RETENTION_DAYS,
+        "sign_in_record_days": settings.SIGN_IN_RECORD_DAYS,
     }
     return render(request, "pages/privacy.html", context)
 

@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "decisionaid.ratelimit",
     "decisionaid.followup",
     "decisionaid.safetyplan",
+    "decisionaid.retention",
 ]
 
 MIDDLEWARE = [
@@ -131,7 +132,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "decisionaid.urls"
-FORM_RENDERER = "decisionaid.renderer.FormRenderer"
+# Django's own renderer, reading templates as pages do: templates/django/forms/ overrides its own.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "decisionaid.wsgi.application"
 
 TEMPLATES = [
@@ -169,9 +171,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Rate limits and sign-in lockouts are counted in the database, so they hold across every
-# worker and app server. The cache holds nothing that must be shared.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Nothing uses Django's cache: rate limits and sign-in lockouts are counted in the database,
+# so they hold across every worker and app server, and no page is cached. The content cache is
+# the app's own (content/snapshot.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 # ---------------------------------------------------------------------------------------
 # Clinicians: accounts, sign-in lockout, sessions.
@@ -201,6 +204,8 @@ LOGOUT_REDIRECT_URL = "login"
 # elsewhere cannot lock a clinician out.
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+# Days a sign-in record (name tried, address, time) is kept: purge_expired deletes older ones.
+SIGN_IN_RECORD_DAYS = envint("SIGN_IN_RECORD_DAYS", 30)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -255,14 +260,14 @@ STORAGES = {
 # Outside production, whitenoise serves straight from the source folders.
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEVELOPMENT
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
-# How long a worker holds the clinical content in memory before reading it again. A save
-# in the admin shows at once in the worker that made it, and in the others within this time.
+# The content cache (content/snapshot.py): a save shows in every worker at once; a change
+# made without a save (a queryset update, a restored backup) within this many seconds. 0: no cache.
 CONTENT_CACHE_SECONDS = envint("CONTENT_CACHE_SECONDS", 60)
 
 # ---------------------------------------------------------------------------------------
 # Retention and limits.
 
-# Days before answers that nobody asked us to store are deleted (decisionaid/retention.py).
+# Days before answers that nobody asked us to store are deleted (decisionaid/retention/purge.py).
 ANSWER_RETENTION_DAYS = envint("ANSWER_RETENTION_DAYS", 30)
 # Days the clinician's copy of a sent summary is stored; they copy it into their own records.
 SENT_SUMMARY_RETENTION_DAYS = envint("SENT_SUMMARY_RETENTION_DAYS", 180)
@@ -351,8 +356,5 @@ LOGGING = {
             "propagate": False,
             "filters": ["redact_tokens"],
         },
-        # WeasyPrint warns about every screen-only CSS rule it skips; only its errors matter.
-        "weasyprint": {"level": "ERROR"},
-        "fontTools": {"level": "ERROR"},
     },
 }

@@ -17,3 +17,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = False
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = True
+# Argon2 is slow on purpose (about 0.1 s a hash); the tests about hashing ask for production's
+# hashers (tests/conftest.py: production_hashers).
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -10,8 +10,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # The project's own copy of the contract: the suite needs nothing outside the repository.
 CONTRACT = ROOT / "decisionaid" / "contract"
 
-# Files whose every test is of one slow kind; other tests are of a kind by name ("pdf").
+# Files whose every test is of one slow kind. Any other slow test says so with a marker:
+# @pytest.mark.pdf (it makes a PDF) or @pytest.mark.server (it starts a process).
 SLOW_FILES = {"test_fuzz.py": "fuzz", "test_shared_pdf.py": "pdf", "test_gunicorn.py": "server"}
+SLOW_KINDS = ("browser", "pdf", "fuzz", "server")
 
 
 def kinds_of(item: pytest.Item) -> set[str]:
@@ -19,10 +21,7 @@ def kinds_of(item: pytest.Item) -> set[str]:
     kinds = {SLOW_FILES[path.name]} if path.name in SLOW_FILES else set()
     if "browser" in path.parts:
         kinds.add("browser")
-    if "pdf" in item.name.lower() or item.get_closest_marker("pdf"):
-        kinds.add("pdf")
-    if item.get_closest_marker("server"):
-        kinds.add("server")
+    kinds.update(kind for kind in SLOW_KINDS if item.get_closest_marker(kind))
     return kinds
 
 
@@ -35,6 +34,39 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(kind)
         if kinds:
             item.add_marker("slow")
+
+
+class UnmarkedSlowTest(Exception):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def slow_work_only_in_slow_tests(request, monkeypatch):
+    """A test of the fast set that makes a PDF or starts a process fails, naming the marker it
+    lacks, so the fast set stays fast without anyone timing it."""
+    if kinds_of(request.node):
+        return
+    import subprocess
+
+    import typst
+
+    def compile_refused(*args, **kwargs):
+        raise UnmarkedSlowTest("this test makes a PDF: mark it @pytest.mark.pdf")
+
+    def popen_refused(*args, **kwargs):
+        raise UnmarkedSlowTest("this test starts a process: mark it @pytest.mark.server")
+
+    monkeypatch.setattr(typst, "compile", compile_refused)
+    monkeypatch.setattr(subprocess.Popen, "__init__", popen_refused)
+
+
+@pytest.fixture
+def production_hashers(settings):
+    """The password hashers of production (Argon2 first), for the tests about them: the rest
+    of the suite hashes with a fast one (decisionaid/test_settings.py)."""
+    from decisionaid import settings as production
+
+    settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS
 
 
 @pytest.fixture(scope="session")

@@ -19,8 +19,9 @@ from tests.factories import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+# Where the contract is written, when a checkout sits beside it; the app and the tests read
+# their own copy (decisionaid/contract/), which a test compares with it there.
 SHARED = ROOT.parent / "shared" / "contract"
-# The app's own copy, so these tests run in a clone without ../shared.
 ANSWERS_SCHEMA = json.loads((ROOT / "decisionaid" / "contract" / "answers.schema.json").read_text())
 FACTORIES = {
     "mild": mild_answers,

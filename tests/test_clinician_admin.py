@@ -19,7 +19,7 @@ def as_admin(client):
     return client
 
 
-def test_an_admin_makes_a_clinician_with_a_practice(as_admin):
+def test_an_admin_makes_a_clinician_with_a_practice(production_hashers, as_admin):
     response = as_admin.post(
         "/admin/auth/user/add/",
         {

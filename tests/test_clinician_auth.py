@@ -26,7 +26,7 @@ def sign_in(client, password=PASSWORD, username="dr_a", **extra):
     return client.post("/accounts/login/", {"username": username, "password": password}, **extra)
 
 
-def test_passwords_are_hashed_with_argon2(dr_a):
+def test_passwords_are_hashed_with_argon2(production_hashers, dr_a):
     assert identify_hasher(dr_a.password).algorithm == "argon2"
     assert dr_a.password.startswith("argon2$")
 
@@ -79,7 +79,7 @@ def test_signing_out_needs_a_post(client, dr_a):
     assert client.get("/clinic/").status_code == 302
 
 
-def test_a_clinician_can_change_their_password(client, dr_a):
+def test_a_clinician_can_change_their_password(production_hashers, client, dr_a):
     client.force_login(dr_a)
     html = client.get("/accounts/password/").content.decode()
     assert "Change your password" in html

@@ -23,8 +23,8 @@ pytestmark = pytest.mark.django_db
 MAX_GRADE = 7.0
 OPTIONS = ["psychodynamic", "cbt", "medication", "combined", "self_help"]
 
-# ../shared/EVIDENCE.md section 15, the proposed level of each cell, written out here so a
-# clone without ../shared still checks it. Where the table gives two levels for one cell
+# The reviewed evidence table's proposed level of each cell, written out here so the test
+# needs nothing outside the repository. Where the table gives two levels for one cell
 # ("strong (more severe) / moderate (less severe)"), the first one listed is the cell's level
 # and its summary names the other case.
 EXPECTED_LEVELS = {

@@ -327,7 +327,7 @@ def test_calendar_lines_fold_without_splitting_a_character():
 
 
 def test_a_working_return_link_keeps_the_answers_and_an_unused_one_lets_them_go(person, settings):
-    from decisionaid.retention import purge_expired
+    from decisionaid.retention.purge import purge_expired
 
     client, answer_set = person
     _url, token = make_link(client)

@@ -50,20 +50,23 @@ def gunicorn(tmp_path: Path, database_url: str, *options: str, **variables: str)
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(150):
-            with contextlib.suppress(OSError):
-                status_of(f"{base}/healthz")
-                break
-            if process.poll() is not None:
-                break
-            time.sleep(0.1)
-        else:
-            pytest.fail("gunicorn did not start:\n" + log.read_text())
-        assert process.poll() is None, log.read_text()
+        assert answering(f"{base}/healthz", process), "gunicorn did not start:\n" + log.read_text()
         yield base, log
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def answering(url: str, process: subprocess.Popen, seconds: float = 15) -> bool:
+    """Whether `url` answers (any status) within `seconds` while `process` runs."""
+    for _ in range(int(seconds * 10)):
+        with contextlib.suppress(OSError):
+            status_of(url)
+            return True
+        if process.poll() is not None:
+            return False
+        time.sleep(0.1)
+    return False
 
 
 def status_of(url: str) -> int:

@@ -67,6 +67,7 @@ def test_the_paper_stylesheet_uses_system_fonts_in_sizes_for_older_eyes():
     assert not re.search(r"font-size:\s*(0?\.\d+|[1-7](\.\d+)?)(em|rem)", css), "no size below the body's"
 
 
+@pytest.mark.pdf
 def test_the_pdf_holds_every_section_crisis_first(client):
     complete(client, crisis_answers())
     response = client.get("/results/summary.pdf")
@@ -102,6 +103,7 @@ def test_the_pdf_holds_every_section_crisis_first(client):
     (OUTPUT / "summary-crisis.pdf").write_bytes(response.content)
 
 
+@pytest.mark.pdf
 def test_the_pdf_is_tagged_with_its_title_and_language(client):
     complete(client, mild_answers())
     content = client.get("/results/summary.pdf").content
@@ -181,6 +183,7 @@ def test_print_and_pdf_send_a_person_without_answers_to_the_questions(client):
     assert client.get("/results/summary.pdf")["Location"] == "/questions/place/"
 
 
+@pytest.mark.pdf
 def test_too_many_pdfs_in_an_hour_get_a_kind_wait_page(client, settings):
     settings.PDF_LIMIT_PER_HOUR = 2
     complete(client, mild_answers())
@@ -191,6 +194,7 @@ def test_too_many_pdfs_in_an_hour_get_a_kind_wait_page(client, settings):
     assert "Please wait a while" in response.content.decode()
 
 
+@pytest.mark.pdf
 @needs_poppler
 def test_the_pdf_page_renders_as_an_image(client):
     complete(client, mild_answers())

@@ -6,23 +6,17 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.core.cache import caches
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from decisionaid import ratelimit
+from decisionaid.ratelimit.models import TokenBucket
 from decisionaid.sharing.models import SentSummary
 from tests.factories import crisis_answers
 from tests.questionnaire_helpers import complete
 from tests.sharing_people import make_clinician, make_invitation
 
 pytestmark = pytest.mark.django_db
-
-
-def forget_every_cache():
-    # What another worker process or app server sees: none of this one's memory.
-    for cache in caches.all():
-        cache.clear()
 
 
 def test_a_limit_allows_that_many_then_refuses():
@@ -32,9 +26,10 @@ def test_a_limit_allows_that_many_then_refuses():
 
 
 def test_the_count_holds_in_every_worker_not_only_this_ones_memory():
+    # Counted in the database, which every worker and app server reads; nothing in memory.
     for _ in range(2):
         assert ratelimit.allow("thing", "ann", 2)
-    forget_every_cache()
+    assert TokenBucket.objects.get().tokens < 1
     assert not ratelimit.allow("thing", "ann", 2)
 
 
@@ -109,6 +104,21 @@ def test_visitors_without_a_cookie_each_have_their_own_pdf_budget(settings):
     refused = Client(REMOTE_ADDR="203.0.113.1").get(path)
     assert refused.status_code == 429
     assert "Please wait a while" in refused.content.decode()
+
+
+def test_fresh_sessions_from_one_address_share_its_pdf_budget(settings, monkeypatch):
+    from decisionaid import pdf
+
+    monkeypatch.setattr(pdf, "summary_pdf", lambda summary: b"%PDF-1.7 (not made: the count is under test)")
+    settings.PDF_LIMIT_PER_HOUR = 3
+    path = f"/s/{share_link_token()}/summary.pdf"
+    answers = []
+    for _ in range(5):
+        visitor = Client(REMOTE_ADDR="203.0.113.9")
+        assert visitor.session.session_key, "a session of its own"
+        answers.append(visitor.get(path).status_code)
+    assert answers == [200, 200, 200, 429, 429]
+    assert Client(REMOTE_ADDR="203.0.113.10").get(path).status_code == 200, "another address has its own"
 
 
 def test_when_every_pdf_slot_is_taken_the_next_pdf_gets_a_kind_busy_page(settings, monkeypatch):

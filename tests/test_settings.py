@@ -16,7 +16,7 @@ PRODUCTION_ENV = {
     "PATH": os.environ.get("PATH", ""),
     "SECRET_KEY": "a-real-secret-" + "x" * 50,
     "ALLOWED_HOSTS": "decisionaid.example.org",
-    "DATABASE_URL": "sqlite:////tmp/decisionaid-settings-test.sqlite3",
+    "DATABASE_URL": "sqlite://:memory:",  # no file left behind
 }
 
 
@@ -26,12 +26,14 @@ def manage(*args: str, env: dict) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.server
 def test_check_deploy_under_production_settings_reports_no_warnings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
+@pytest.mark.server
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
 def test_production_refuses_to_start_without(missing):
     env = {key: value for key, value in PRODUCTION_ENV.items() if key != missing}
@@ -40,6 +42,7 @@ def test_production_refuses_to_start_without(missing):
     assert missing in result.stderr
 
 
+@pytest.mark.server
 def test_secret_key_can_come_from_a_file(tmp_path):
     secret = tmp_path / "secret"
     secret.write_text("from-a-file-" + "y" * 50)
@@ -85,6 +88,7 @@ def test_healthz_answers_503_when_the_database_does_not(client):
 BARE_ENV = {"PATH": os.environ.get("PATH", ""), "HOME": str(BASE_DIR)}
 
 
+@pytest.mark.server
 @pytest.mark.parametrize("value", ["flase", "2", "enabled"])
 def test_a_mistyped_yes_or_no_stops_the_app_with_a_message(value):
     result = manage("check", env={**PRODUCTION_ENV, "DEBUG": value})
@@ -92,6 +96,7 @@ def test_a_mistyped_yes_or_no_stops_the_app_with_a_message(value):
     assert "DEBUG must be one of" in result.stderr
 
 
+@pytest.mark.server
 @pytest.mark.parametrize("secret", ["12345", "ab" * 40])
 def test_production_refuses_a_short_or_repetitive_secret_key(secret):
     result = manage("check", env={**PRODUCTION_ENV, "SECRET_KEY": secret})
@@ -99,6 +104,7 @@ def test_production_refuses_a_short_or_repetitive_secret_key(secret):
     assert "SECRET_KEY" in result.stderr
 
 
+@pytest.mark.server
 def test_a_server_never_starts_with_the_development_key():
     # runserver without DEBUG, and gunicorn's entry point, on a machine with nothing set.
     assert manage("runserver", "--noreload", "127.0.0.1:0", env=BARE_ENV).returncode != 0
@@ -114,6 +120,7 @@ def test_a_server_never_starts_with_the_development_key():
     assert "SECRET_KEY" in wsgi.stderr
 
 
+@pytest.mark.server
 def test_trusted_proxy_count_reads_the_address_the_balancer_appended():
     code = (
         "from django.conf import settings as s; print(s.AXES_IPWARE_PROXY_COUNT, s.AXES_IPWARE_META_PRECEDENCE_ORDER)"

@@ -1,7 +1,6 @@
 """The PDF of a shared summary: for the link holder and for the clinician it was sent to."""
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from decisionaid.sharing.models import SummaryOpening
@@ -9,11 +8,6 @@ from tests.sharing_people import give_answers, make_clinician, make_invitation, 
 from tests.test_sharing_links import make_link
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 def test_a_share_link_gives_the_summary_pdf_and_records_the_opening(client):

@@ -5,7 +5,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
 from django.utils import timezone
@@ -18,11 +17,6 @@ from tests.questionnaire_helpers import complete
 from tests.sharing_people import give_answers, make_clinician, make_invitation
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 @pytest.fixture
@@ -55,6 +49,19 @@ def test_the_invitation_page_says_whose_invitation_it_is(client, invitation):
     assert response["Referrer-Policy"] == "strict-origin"
     assert "noindex" in response["X-Robots-Tag"]
     assert "no-store" in response["Cache-Control"]
+
+
+def test_the_start_button_passes_the_csrf_check_a_browser_makes_under_its_referrer_policy(invitation):
+    # Under strict-origin a browser sends the page's own origin with the post; under
+    # no-referrer it would send "null", which Django's CSRF check refuses.
+    browser = Client(enforce_csrf_checks=True)
+    html = browser.get(f"/invite/{invitation.token}/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    path = f"/invite/{invitation.token}/"
+    refused = browser.post(path, {"csrfmiddlewaretoken": token}, headers={"Origin": "null"})
+    assert refused.status_code == 403 and not AnswerSet.objects.exists()
+    started = browser.post(path, {"csrfmiddlewaretoken": token}, headers={"Origin": "http://testserver"})
+    assert started.status_code == 302 and started["Location"] == "/questions/place/"
 
 
 def test_opening_an_invitation_saves_nothing_until_the_person_starts(client, invitation):

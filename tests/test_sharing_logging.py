@@ -54,6 +54,7 @@ def test_the_settings_wire_the_filter_into_djangos_loggers(settings):
         assert any(isinstance(f, RedactTokens) for f in logging.getLogger(name).filters), name
 
 
+@pytest.mark.server
 def test_each_log_line_of_the_development_server_is_printed_once():
     code = (
         "import logging; "

@@ -1,7 +1,6 @@
 """The sharing pages a patient reads are plain: US grade 7 or below (Flesch-Kincaid)."""
 
 import pytest
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
 
@@ -20,11 +19,6 @@ def assert_plain(html: str, label: str) -> None:
     score = grade(text)
     hardest = "\n".join(f"  {g:.1f}: {s}" for g, s in hardest_sentences(text, 5))
     assert score <= MAX_GRADE, f"{label} reads at grade {score:.1f}. Hardest sentences:\n{hardest}"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
 
 
 @pytest.fixture
@@ -53,8 +47,7 @@ def test_the_sharing_choices_on_the_results_page_are_plain(client, invitation):
 
 def test_the_links_pages_are_plain(client):
     give_answers(client)
-    client.post("/share/new-link/", {"days": 7})
-    assert_plain(client.get("/my-links/").content.decode(), "my links with a new link")
+    assert_plain(client.post("/share/new-link/", {"days": 7}).content.decode(), "my links with a new link")
     assert_plain(client.get("/my-links/delete-everything/").content.decode(), "delete everything")
     assert_plain(client.post("/share/new-link/", {"days": "5"}).content.decode(), "link error")
     assert_plain(Client().get("/my-links/").content.decode(), "my links without answers")

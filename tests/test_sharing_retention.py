@@ -1,5 +1,6 @@
-"""Retention with sharing: answers sent to a clinician or behind a live share link are kept;
-share links dead (expired or revoked) for longer than the retention period are deleted."""
+"""Retention with sharing: answers behind a live share link are kept, answers sent to a
+clinician are not (the clinician has a copy of their own); share links dead (expired or
+revoked) for longer than the retention period are deleted."""
 
 from datetime import timedelta
 
@@ -7,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from decisionaid.questionnaire.models import AnswerSet
-from decisionaid.retention import purge_expired
+from decisionaid.retention.purge import purge_expired
 from decisionaid.sharing import links
 from decisionaid.sharing.models import SentSummary, ShareLink
 from tests.factories import mild_answers
@@ -39,12 +40,18 @@ def test_answers_behind_only_dead_links_are_deleted_with_them(settings):
     assert not ShareLink.objects.exists()
 
 
-def test_answers_sent_to_a_clinician_are_kept(settings):
+def test_answers_sent_to_a_clinician_go_after_the_retention_period_and_the_copy_stays(settings, client):
+    # As the privacy page says: unchanged for 30 days, deleted, though sent 10 days ago.
     settings.ANSWER_RETENTION_DAYS = 30
-    sent = sent_summary(make_invitation(make_clinician()))
-    old(sent.answer_set)
-    assert purge_expired().answer_sets == 0
-    assert AnswerSet.objects.filter(pk=sent.answer_set_id).exists()
+    sent = sent_summary(make_invitation(make_clinician()), sent_at=timezone.now() - timedelta(days=10))
+    answer_set_id = sent.answer_set_id
+    old(sent.answer_set, days=31)
+    purged = purge_expired()
+    assert purged.answer_sets == 1 and purged.sent_summaries == 0
+    assert not AnswerSet.objects.filter(pk=answer_set_id).exists()
+    sent.refresh_from_db()
+    assert sent.answer_set_id is None and sent.answers
+    assert "If you do not change your answers for 30 days, we delete them." in client.get("/privacy/").content.decode()
 
 
 def test_links_dead_for_longer_than_the_retention_period_are_deleted(settings):

@@ -4,7 +4,7 @@ import io
 import json
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from jsonschema import Draft202012Validator
 
 from tests.factories import crisis_answers, mild_answers
@@ -13,15 +13,17 @@ pytestmark = pytest.mark.django_db
 
 
 def run(*args, stdin: str | None = None, monkeypatch=None) -> tuple[int, str, str]:
-    """Run the command as `manage.py` would: exit code, stdout, stderr."""
+    """Run the command: exit code, stdout, and stderr as `manage.py` prints it (the
+    CommandError's lines, the first after "CommandError: ", left out here)."""
     if stdin is not None:
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
     out, err = io.StringIO(), io.StringIO()
     try:
         call_command("summarize", *args, stdout=out, stderr=err)
         code = 0
-    except SystemExit as exit:
-        code = exit.code
+    except CommandError as error:
+        code = error.returncode
+        err.write(str(error) + "\n")
     return code, out.getvalue(), err.getvalue()
 
 
@@ -125,3 +127,13 @@ def test_answers_that_are_not_an_object_are_refused(tmp_path):
     assert code != 0
     assert out == ""
     assert err.strip() == "answers: must be object, not array."
+
+
+def test_the_example_answers_the_readme_uses_give_a_summary():
+    from decisionaid.settings import BASE_DIR
+
+    readme = (BASE_DIR / "README.md").read_text()
+    assert "manage.py summarize examples/answers.json" in readme
+    code, out, err = run(str(BASE_DIR / "examples" / "answers.json"))
+    assert (code, err) == (0, "")
+    assert json.loads(out)["options"]

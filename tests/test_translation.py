@@ -199,6 +199,7 @@ def test_settings_let_a_language_be_added():
     assert settings.LANGUAGE_CODE in dict(settings.LANGUAGES)
 
 
+@pytest.mark.server
 @pytest.mark.skipif(not shutil.which("xgettext") or not shutil.which("msgfmt"), reason="needs gettext")
 def test_makemessages_and_compilemessages_make_a_working_translation(tmp_path, monkeypatch, settings):
     """The steps in README.md's "Adding a translation", on a copy of the code and templates:

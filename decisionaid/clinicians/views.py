@@ -18,14 +18,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from decisionaid import ratelimit
+from decisionaid import qr, ratelimit
 from decisionaid.followup.change import history_rows, summary_history
 from decisionaid.results.pdf import pdf_refused, pdf_response
 from decisionaid.sharing import audit, fhir
 from decisionaid.sharing.models import Invitation, SentSummary, SummaryOpening
 from decisionaid.sharing.summaries import summary_context
 
-from . import qr
 from .access import clinician_required, over_limit
 from .brief import summary_for
 from .forms import DashboardFilterForm, InvitationForm

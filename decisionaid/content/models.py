@@ -328,8 +328,28 @@ def digits_only(text: str) -> str:
     return "".join(character for character in text if character.isdigit())
 
 
+class ContentGeneration(models.Model):
+    """One row counting committed saves of the clinical content. Each worker's content cache
+    (snapshot.py) reads it once a request and reads the content again when it has moved."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"content generation {self.number}"
+
+    @classmethod
+    def bump(cls) -> None:
+        if not cls.objects.filter(pk=1).update(number=models.F("number") + 1):
+            cls.objects.get_or_create(pk=1)
+
+    @classmethod
+    def read(cls) -> int:
+        return cls.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+
 # Content models of their own modules, imported here so Django finds them.
 from .care import CostItem, OptionAccess  # noqa: E402, F401
 from .figures import Figure, FigureGroup  # noqa: E402, F401
+from .glossary import GlossaryTerm  # noqa: E402, F401
 from .scopes import EvidenceScope, OtherCare  # noqa: E402, F401
-from .words import GlossaryTerm, SureItem  # noqa: E402, F401
+from .sure import SureItem  # noqa: E402, F401

@@ -1,15 +1,21 @@
-"""All of the clinical content, read in one go and cached in memory, so that pages and
-summaries cost no queries for it.
+"""The content cache: all of the clinical content, read in one go and held in each worker's
+memory, so that pages and summaries cost no queries for it.
 
-The content is small (a few hundred rows) and changes only when an editor saves it. A save
-in this process forgets the snapshot at once (see apps.py); other processes (gunicorn's
-other workers) read it afresh within CONTENT_CACHE_SECONDS.
+The content is small (a few hundred rows) and changes only when an editor saves it. Each save
+bumps a generation number once its transaction commits (`ContentGeneration`, see apps.py);
+each request reads that number once (one small query) and reads the content again when it has
+moved, so a save shows at once in every worker. A snapshot is stored under the number read
+*before* the content was, so a read that raced a save is read again at the next request.
+Changes made without a save (a queryset update, a restored backup) show within
+CONTENT_CACHE_SECONDS, the longest a worker keeps the content; 0 turns the cache off.
 
 Each row is a `Row`: a dict of every one of the model's own fields (so a field added to a
 model is read with no change here), plus each many-to-many field to `Source` as a list of
 source keys under the field's name (`sources`, `payment_sources`...). A `Row` reads as
-attributes too (`region.name`). One copy of each row; callers must not change them."""
+attributes too (`region.name`). One copy of each row, shared by every request and thread, so
+rows and their lists are frozen: changing one raises TypeError."""
 
+import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,6 +24,7 @@ from django.conf import settings
 
 from .models import (
     Concern,
+    ContentGeneration,
     ContentVersion,
     CostItem,
     Evidence,
@@ -36,14 +43,50 @@ from .models import (
 )
 
 
+def _frozen(*args, **kwargs):
+    raise TypeError("content rows are shared by every request: copy one to change it")
+
+
 class Row(dict):
-    """One content row: its fields by name, as keys or as attributes."""
+    """One content row: its fields by name, as keys or as attributes. Read-only."""
 
     def __getattr__(self, name: str):
         try:
             return self[name]
         except KeyError:
             raise AttributeError(name) from None
+
+    __setitem__ = __delitem__ = __ior__ = _frozen
+    clear = pop = popitem = setdefault = update = _frozen
+
+    def __reduce__(self):
+        return Row, (dict(self),)
+
+
+class FrozenList(list):
+    """A list of a row (its sources, a region's resources): read-only, still a JSON array."""
+
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _frozen
+    append = clear = extend = insert = pop = remove = reverse = sort = _frozen
+
+    def __reduce__(self):
+        return FrozenList, (list(self),)
+
+
+def freeze(value, seen: dict | None = None):
+    """`value` with every dict a Row and every list a FrozenList, all the way down; a row
+    reached twice (a resource under its region and under its kind) stays one object."""
+    seen = {} if seen is None else seen
+    if id(value) in seen:
+        return seen[id(value)][1]
+    if isinstance(value, dict):
+        frozen = Row({key: freeze(item, seen) for key, item in value.items()})
+    elif isinstance(value, list):
+        frozen = FrozenList(freeze(item, seen) for item in value)
+    else:
+        return value
+    seen[id(value)] = (value, frozen)  # holding `value`, so its id is not reused meanwhile
+    return frozen
 
 
 # A region as pages show it: its fields, and `resources`, its lines and services in order,
@@ -74,21 +117,39 @@ class Snapshot:
 # Not part of a resource as pages and the summary show it (its sources are cited in the admin).
 RESOURCE_INTERNAL = {"id", "region_id", "order", "sources"}
 
-_cached: dict = {}
+_cached: dict = {}  # "snapshot": (Snapshot, generation, monotonic time read)
+_request = threading.local()  # .checked: this thread's request has read the generation
 
 
 def forget() -> None:
     _cached.clear()
+    new_request()
+
+
+def new_request(**kwargs) -> None:
+    """At the start of each request (Django's request_started signal, see apps.py)."""
+    _request.checked = False
+
+
+def content_saved(**kwargs) -> None:
+    """After a save of any content row commits: every worker reads the content again."""
+    ContentGeneration.bump()
 
 
 def current() -> Snapshot:
+    if settings.CONTENT_CACHE_SECONDS <= 0:
+        return _read()
     now = time.monotonic()
-    snapshot, loaded_at = _cached.get("snapshot", (None, 0.0))
-    if snapshot is None or now - loaded_at >= settings.CONTENT_CACHE_SECONDS:
-        snapshot = _read()
-        # Cached only when caching is on: with 0 seconds every call reads afresh.
-        if settings.CONTENT_CACHE_SECONDS > 0:
-            _cached["snapshot"] = (snapshot, now)
+    snapshot, generation, loaded_at = _cached.get("snapshot", (None, None, 0.0))
+    fresh = snapshot is not None and now - loaded_at < settings.CONTENT_CACHE_SECONDS
+    if fresh and getattr(_request, "checked", False):
+        return snapshot
+    latest = ContentGeneration.read()
+    _request.checked = True
+    if fresh and generation == latest:
+        return snapshot
+    snapshot = _read()
+    _cached["snapshot"] = (snapshot, latest, now)
     return snapshot
 
 
@@ -100,13 +161,14 @@ def _source_fields(model) -> list[str]:
     return [field.name for field in model._meta.many_to_many if field.related_model is Source]
 
 
-def _rows(queryset, **extra) -> list[Row]:
-    """Every row of `queryset` as a Row, its many-to-many sources prefetched as key lists."""
+def _rows(queryset, **extra) -> list[dict]:
+    """Every row of `queryset` as a dict (a Row once frozen), its many-to-many sources
+    prefetched as key lists."""
     model = queryset.model
     many = _source_fields(model)
     rows = []
     for obj in queryset.prefetch_related(*many):
-        row = Row({field.attname: getattr(obj, field.attname) for field in model._meta.concrete_fields})
+        row = dict({field.attname: getattr(obj, field.attname) for field in model._meta.concrete_fields})
         for name in many:
             row[name] = sorted(source.key for source in getattr(obj, name).all())
         for name, read in extra.items():
@@ -124,7 +186,7 @@ def _read() -> Snapshot:
     for row in _rows(Resource.objects.order_by("region", "kind", "order", "id")):
         code = region_codes[row["region_id"]]
         # The contract's `resource`, plus any fields added since; blank ones are left out.
-        resource = Row(
+        resource = dict(
             {key: value for key, value in row.items() if key not in RESOURCE_INTERNAL and value not in ("", None, [])}
         )
         regions[code]["resources"].append(resource)
@@ -170,26 +232,27 @@ def _read() -> Snapshot:
         .select_related("source")
         .prefetch_related("groups", "concerns", "options"),
         source=lambda figure: figure.source.key,
-        groups=lambda figure: [Row(label=group.label, count=group.count) for group in figure.groups.all()],
+        groups=lambda figure: [dict(label=group.label, count=group.count) for group in figure.groups.all()],
         concerns=lambda figure: sorted(concern.code for concern in figure.concerns.all()),
         options=lambda figure: [option.slug for option in sorted(figure.options.all(), key=lambda o: o.order)],
     )
 
+    seen = {}  # one frozen copy of each row, wherever it is held
     return Snapshot(
         version=ContentVersion.current(),
-        regions=regions,
-        resources={code: dict(kinds) for code, kinds in resources.items()},
-        concerns=concerns,
-        options=options,
-        facts=dict(facts),
-        evidence=dict(evidence),
-        rules=dict(rules),
-        cost_items=dict(cost_items),
-        access=dict(access),
-        figures=figures,
-        glossary=_rows(GlossaryTerm.objects.order_by("order", "term")),
-        sure_items=_rows(SureItem.objects.order_by("order")),
-        sources={row["key"]: row for row in _rows(Source.objects.order_by("key"))},
-        scopes={option: dict(concerns) for option, concerns in scopes.items()},
-        other_care=dict(other_care),
+        regions=freeze(regions, seen),
+        resources=freeze({code: dict(kinds) for code, kinds in resources.items()}, seen),
+        concerns=freeze(concerns, seen),
+        options=freeze(options, seen),
+        facts=freeze(dict(facts), seen),
+        evidence=freeze(dict(evidence), seen),
+        rules=freeze(dict(rules), seen),
+        cost_items=freeze(dict(cost_items), seen),
+        access=freeze(dict(access), seen),
+        figures=freeze(figures, seen),
+        glossary=freeze(_rows(GlossaryTerm.objects.order_by("order", "term")), seen),
+        sure_items=freeze(_rows(SureItem.objects.order_by("order")), seen),
+        sources=freeze({row["key"]: row for row in _rows(Source.objects.order_by("key"))}, seen),
+        scopes=freeze({option: dict(concerns) for option, concerns in scopes.items()}, seen),
+        other_care=freeze(dict(other_care), seen),
     )

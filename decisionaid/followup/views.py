@@ -17,8 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from decisionaid import ratelimit
-from decisionaid.clinicians import qr
+from decisionaid import qr, ratelimit
 from decisionaid.content import snapshot
 from decisionaid.instruments import ATTRIBUTION
 from decisionaid.questionnaire import session, steps

@@ -1,10 +1,14 @@
 """Which saved answers belong to this browser. The session holds only the answers'
 unguessable id and two flags, so every page can show the crisis banner without a query."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 
+from . import steps
 from .models import AnswerSet
 
 ANSWERS_KEY = "answers_id"
@@ -45,6 +49,25 @@ def current_answers(request: HttpRequest) -> dict | None:
     if answers is None:
         forget(request)
     return answers
+
+
+def with_answers(view):
+    """The one check that a person's answers are complete, for the views that need them (their
+    results, print view and PDF, and sharing them): the view gets the answers, or the person is
+    sent to the first step they still have to answer."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        answer_set = current(request)
+        answers = answer_set.answers if answer_set else None
+        missing = steps.FIRST if answers is None else steps.first_missing_required(answers)
+        if missing is not None:
+            return redirect("step", slug=missing.slug)
+        # The day they were last saved, printed beside the risk answers (print view, PDF).
+        request.answered_on = timezone.localdate(answer_set.updated_at)
+        return view(request, answers, *args, **kwargs)
+
+    return wrapper
 
 
 def current_region_code(request: HttpRequest) -> str:

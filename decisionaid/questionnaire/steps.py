@@ -53,11 +53,6 @@ def previous_step(step: Step) -> Step | None:
     return STEPS[index - 1] if index > 0 else None
 
 
-def signals_risk(answers: dict) -> bool:
-    """Danger now, or any PHQ-9 item 9 answer above 'Not at all' (FACTS.md section 7)."""
-    return answers.get("in_danger_now") is True or (answers.get(RISK_ITEM) or 0) > 0
-
-
 # The posted values that signal risk, as a browser sends them.
 RISK_VALUES = {"in_danger_now": {"true"}, RISK_ITEM: {str(value) for value, _label in FREQUENCY if value > 0}}
 

@@ -13,6 +13,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from decisionaid.content import snapshot
 from decisionaid.content.snapshot import RegionInfo
 from decisionaid.instruments import ATTRIBUTION
+from decisionaid.summary.risk import signals_risk
 
 from . import session, steps
 from .answers import merged
@@ -41,7 +42,7 @@ def step(request: HttpRequest, slug: str) -> HttpResponse:
     answers = session.current_answers(request) or {}
     region = snapshot.region(answers.get("region"))
     if request.method == "GET":
-        if steps.signals_risk(answers) and not session.crisis_active(request):
+        if signals_risk(answers) and not session.crisis_active(request):
             # Saved before this session knew (another device's session, say): help shows now.
             session.mark_crisis(request)
         form = current.form_class(initial=current.form_class.initial_from(answers), region=region)

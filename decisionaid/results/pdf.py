@@ -46,9 +46,14 @@ def summary_pdf(summary: dict) -> bytes:
 
 
 def pdf_refused(request: HttpRequest) -> HttpResponse | None:
-    """A kind 429 once this person (or clinician) has made many PDFs this hour: each one
-    takes real work on the server, so a loop cannot tie it up."""
-    if ratelimit.allow("pdf", ratelimit.client_key(request), settings.PDF_LIMIT_PER_HOUR):
+    """A kind 429 once this person (or clinician) has made many PDFs this hour, or anyone
+    from their address has: each one takes real work on the server, so a loop cannot tie it
+    up, however many sessions it starts."""
+    limit = settings.PDF_LIMIT_PER_HOUR
+    who = ratelimit.client_key(request)
+    # A session is free to make, so a visitor's PDFs are also counted by their address.
+    by_address = who.startswith("user:") or ratelimit.allow("pdf_address", ratelimit.client_address(request), limit)
+    if by_address and ratelimit.allow("pdf", who, limit):
         return None
     return ratelimit.too_many(
         request, _("You have made many PDFs in the last hour. Please try again later, or use the print view.")

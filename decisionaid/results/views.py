@@ -8,8 +8,6 @@ followed as a plain link without JavaScript. Answers are health information, so 
 is cached anywhere (`never_cache`), and a page and its htmx fragment are told apart by
 `HX-Request`."""
 
-from functools import wraps
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,7 +18,8 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from decisionaid.followup.history import attach_history
-from decisionaid.questionnaire import session, steps
+from decisionaid.questionnaire import steps
+from decisionaid.questionnaire.session import with_answers
 from decisionaid.sharing.practice import mark_for_person
 from decisionaid.sharing.results import results_actions_context
 from decisionaid.summary import build_summary, scores_given
@@ -31,26 +30,6 @@ from .paper import paper_summary
 from .pdf import pdf_refused, pdf_response
 
 SURE_KEY = "sure"
-
-
-def with_answers(view):
-    """For the views of a person's results: the view gets their complete answers, or the
-    person is sent to the first step they still have to answer."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        answer_set = session.current(request)
-        if answer_set is None:
-            return redirect("step", slug=steps.FIRST.slug)
-        answers = answer_set.answers
-        # The day they were last saved, printed beside the risk answers (print view, PDF).
-        request.answered_on = timezone.localdate(answer_set.updated_at)
-        missing = steps.first_missing_required(answers)
-        if missing is not None:
-            return redirect("step", slug=missing.slug)
-        return view(request, answers, *args, **kwargs)
-
-    return wrapper
 
 
 def results_view(view):

@@ -17,7 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from decisionaid import ratelimit
 from decisionaid.questionnaire import session, steps
-from decisionaid.questionnaire.models import AnswerSet
+from decisionaid.questionnaire.session import with_answers
 from decisionaid.results.pdf import pdf_refused, pdf_response
 from decisionaid.summary import build_summary
 
@@ -26,16 +26,6 @@ from .forms import LEANING_KEY, LEANING_PREFIX, LeaningForm, SendForm, ShareLink
 from .headers import private, token_form_page, token_page
 from .models import Leaning, SentSummary, ShareLink, SummaryOpening
 from .summaries import summary_context
-
-# The token of a link just made, stored in the session only until the next page shows it once.
-NEW_LINK_KEY = "new_share_link"
-
-
-def _complete_answers(request: HttpRequest) -> AnswerSet | None:
-    answer_set = session.current(request)
-    if answer_set is None or steps.first_missing_required(answer_set.answers) is not None:
-        return None
-    return answer_set
 
 
 def _message(request: HttpRequest, title: str, message: str, status: int) -> HttpResponse:
@@ -77,8 +67,9 @@ def invite(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_POST
-def send(request: HttpRequest) -> HttpResponse:
-    answer_set = _complete_answers(request)
+@with_answers
+def send(request: HttpRequest, answers: dict) -> HttpResponse:
+    answer_set = session.current(request)
     if answer_set is None:
         return redirect("results")
     invitation = invitations.invitation_of(answer_set)
@@ -111,8 +102,9 @@ def send(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @vary_on_headers("HX-Request")
-def leaning(request: HttpRequest) -> HttpResponse:
-    answer_set = _complete_answers(request)
+@with_answers
+def leaning(request: HttpRequest, answers: dict) -> HttpResponse:
+    answer_set = session.current(request)
     if answer_set is None:
         return redirect("results")
     current = Leaning.objects.filter(answer_set=answer_set).first()
@@ -137,8 +129,9 @@ def leaning(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def link_new(request: HttpRequest) -> HttpResponse:
-    answer_set = _complete_answers(request)
+@with_answers
+def link_new(request: HttpRequest, answers: dict) -> HttpResponse:
+    answer_set = session.current(request)
     if answer_set is None:
         return redirect("results")
     form = ShareLinkForm(request.POST)
@@ -147,25 +140,26 @@ def link_new(request: HttpRequest) -> HttpResponse:
     if not ratelimit.allow("share_link", str(answer_set.public_id), settings.SHARE_LINK_LIMIT_PER_HOUR):
         return _too_many(request)
     link, token = links.create(answer_set, form.cleaned_data["days"])
-    request.session[NEW_LINK_KEY] = {"id": str(link.public_id), "token": token}
-    return redirect("my_links")
+    # Shown in this response and nowhere else: the token is never stored, not even in the
+    # session. Reloading asks to send the form again, and that makes another link.
+    new_url = request.build_absolute_uri(reverse("shared", args=[token]))
+    return private(_links_page(request, answer_set, new_url=new_url, new_id=str(link.public_id)))
 
 
 @require_GET
 @token_form_page
 def my_links(request: HttpRequest) -> HttpResponse:
     # No id in the address: this page only ever shows the links of this browser's answers.
-    answer_set = session.current(request)
-    new = request.session.pop(NEW_LINK_KEY, None)
-    rows = list(links.links_of(answer_set)) if answer_set else []
-    new_url = request.build_absolute_uri(reverse("shared", args=[new["token"]])) if new else None
-    sent = SentSummary.objects.filter(answer_set=answer_set).count() if answer_set else 0
+    return _links_page(request, session.current(request))
+
+
+def _links_page(request: HttpRequest, answer_set, new_url: str | None = None, new_id: str | None = None):
     context = {
         "answer_set": answer_set,
-        "links": rows,
+        "links": list(links.links_of(answer_set)) if answer_set else [],
         "new_link_url": new_url,
-        "new_link_id": new["id"] if new else None,
-        "sent_count": sent,
+        "new_link_id": new_id,
+        "sent_count": SentSummary.objects.filter(answer_set=answer_set).count() if answer_set else 0,
     }
     return render(request, "sharing/my_links.html", context)
 

@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 
 from decisionaid import codes, disclosures
 from decisionaid.content.lines import crisis_resources
-from decisionaid.questionnaire.steps import signals_risk
 
 from .answers import CHOICE_QUESTIONS, HIGH_IMPORTANCE, answer_label, importance_label, label, match_rule
 from .concern_notices import concern_notices, with_concern_notices
@@ -32,7 +31,7 @@ from .numbers import numbers
 from .options import option_entry
 from .other_care import other_care
 from .questions import questions
-from .risk import risk
+from .risk import risk, signals_risk
 from .scores import (
     GAD7_BANDS,
     PHQ9_BANDS,

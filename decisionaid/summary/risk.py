@@ -11,12 +11,17 @@ from django.utils.translation import gettext as _
 from decisionaid.instruments import FREQUENCY, PHQ9, RISK_ITEM
 
 
+def signals_risk(answers: dict) -> bool:
+    """Danger now, or any PHQ-9 item 9 answer above 'Not at all': what routes to crisis."""
+    return answers.get("in_danger_now") is True or (answers.get(RISK_ITEM) or 0) > 0
+
+
 def risk(answers: dict, answered_on: date | None = None) -> dict:
     """{flagged, in_danger_now, item9, answered_on}: `flagged` is what routes to crisis."""
     danger = answers.get("in_danger_now")
     item9 = answers.get(RISK_ITEM)
     return {
-        "flagged": danger is True or (item9 or 0) > 0,
+        "flagged": signals_risk(answers),
         "in_danger_now": {
             "value": danger,
             # The question's own scope, so "someone else" is never dropped from what was asked.

@@ -1,7 +1,7 @@
 """Checking a person's answers against the contract's answers schema.
 
-The schema is the app's own copy in `decisionaid/contract/`, so the app never reads
-../shared at runtime. Each problem becomes one plain line naming the field."""
+The schema is the app's own, in `decisionaid/contract/`. Each problem becomes one plain
+line naming the field."""
 
 import functools
 import json

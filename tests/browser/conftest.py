@@ -2,9 +2,10 @@
 
 Playwright's sync API runs an event loop in this thread, so Django's async-safety guard
 must be relaxed for the ORM calls the tests make; Chromium gets a throwaway home and the
-flags this closed network needs (see ../shared/TOOLING.md).
+flags a machine without network access to Google's services needs.
 """
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -15,6 +16,7 @@ from django.core.management import call_command
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 _home = tempfile.mkdtemp(prefix="decisionaid-chromium-")
+atexit.register(shutil.rmtree, _home, ignore_errors=True)  # Chromium's settings and cache, gone after
 os.environ.setdefault("XDG_CONFIG_HOME", _home)
 os.environ.setdefault("XDG_CACHE_HOME", _home)
 

@@ -59,3 +59,22 @@ def test_no_clinician_page_causes_a_content_security_policy_violation(page, url)
         response = page.goto(url(path))
         assert response.status == 200, path
     assert not violations, violations
+
+
+def test_an_error_swap_on_the_mood_step_leaves_no_inline_styles(page, url):
+    # Issue 20: after htmx swapped in the step's errors, the radios carried style="" and the
+    # CSP logged an error for each.
+    violations = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
+    page.goto(url("/questions/place/"))
+    answers = mild_answers()
+    for step in steps.STEPS[: [step.slug for step in steps.STEPS].index("mood")]:
+        answer_step(page, answers, step.slug)
+        submit(page)
+    expect(page.locator("main h1")).to_have_text("Your mood")
+    page.locator('input[name="phq9_1"]').first.check()
+    submit(page)  # the other eight items unanswered: the step comes back with its errors
+    expect(page.locator(".error-summary")).to_be_visible()
+    page.wait_for_timeout(500)  # past htmx's settle
+    assert page.locator("main [style]").count() == 0
+    assert not violations, violations

@@ -1,13 +1,13 @@
 """`manage.py summarize ANSWERS.json`: the summary of one answers file as JSON on stdout.
 
-`-` reads the answers from standard input. Invalid answers print one line per problem on
-stderr, each naming the field, and exit 1 with nothing on stdout."""
+`-` reads the answers from standard input. Invalid answers are a CommandError: one line per
+problem on stderr, each naming the field, exit code 1, nothing on stdout."""
 
 import json
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from decisionaid.summary import build_summary, validate_answers
 
@@ -23,9 +23,7 @@ class Command(BaseCommand):
         if not problems:
             problems = validate_answers(data)
         if problems:
-            for problem in problems:
-                self.stderr.write(problem)
-            sys.exit(1)
+            raise CommandError("\n".join(problems), returncode=1)
         self.stdout.write(json.dumps(build_summary(data), ensure_ascii=False, indent=2))
 
     def _read(self, name: str) -> tuple[object, list[str]]:

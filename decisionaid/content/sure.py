@@ -1,24 +1,8 @@
-"""Words for the person: the plain-words glossary and the SURE test's questions."""
+"""The SURE test of decisional conflict: its four questions, in their published wording."""
 
 from django.db import models
 
 from .models import Source
-
-
-class GlossaryTerm(models.Model):
-    """A word a person may not know, and what it means in plain words."""
-
-    term = models.CharField(max_length=60, unique=True)
-    meaning = models.TextField()
-    order = models.PositiveSmallIntegerField(default=0)
-    sources = models.ManyToManyField(Source, blank=True, related_name="glossary_terms")
-    reviewed_on = models.DateField()
-
-    class Meta:
-        ordering = ["order", "term"]
-
-    def __str__(self) -> str:
-        return self.term
 
 
 class SureItem(models.Model):
