@@ -48,9 +48,8 @@ def _cell(cell: dict) -> list[dict]:
     paras = []
     for kind, label in (("fits", _("Fits:")), ("considerations", _("Think about:"))):
         if cell[kind]:
+            # No "and 10 more": a count of reasons reads as a score (issue 18).
             topics = "; ".join(cell[kind])
-            if cell[f"{kind}_more"]:
-                topics += _("; and %(more)s more") % {"more": cell[f"{kind}_more"]}
             paras.append(_para(strong=label, text=f"{topics}."))
     return paras or [_para(text=_("Nothing in your answers points either way."))]
 

@@ -344,7 +344,7 @@ def test_sure_is_unanswered_without_answers_and_ignores_forged_values():
 # many-to-many fields; once cached, a summary costs none (tests/test_content_snapshot.py).
 
 
-CONTENT_QUERIES = 30
+CONTENT_QUERIES = 34
 
 
 @pytest.mark.parametrize("name", FACTORIES)

@@ -159,6 +159,15 @@ class Evidence(models.Model):
     # Set where the cell rests on a figure still to be checked against the original study
     # (FACTS.md "from memory, verify"); the reader is told so in plain words.
     approximate = models.BooleanField(default=False)
+    # For medicine and both together: which medicine the level is about ("an antipsychotic",
+    # "naltrexone or acamprosate, not an antidepressant"), so no kind's level is lent to another.
+    medicine = models.CharField(
+        max_length=120, blank=True, help_text='Which medicine this level is about, e.g. "an antipsychotic".'
+    )
+    # That medicine's own side effects and what it asks of a person, added to the option's
+    # "Side effects and risks" and "What it asks of you" rows when this concern is chosen.
+    medicine_risks = models.TextField(blank=True)
+    medicine_asks = models.TextField(blank=True)
     sources = models.ManyToManyField(Source, related_name="evidence")
     reviewed_on = models.DateField()
 
@@ -304,4 +313,6 @@ def digits_only(text: str) -> str:
 # Content models of their own modules, imported here so Django finds them.
 from .care import CostItem, OptionAccess  # noqa: E402, F401
 from .figures import Figure, FigureGroup  # noqa: E402, F401
+from .nations import NationText  # noqa: E402, F401
+from .populations import PopulationText  # noqa: E402, F401
 from .words import GlossaryTerm, SureItem  # noqa: E402, F401

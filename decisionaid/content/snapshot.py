@@ -24,9 +24,11 @@ from .models import (
     Figure,
     FitRule,
     GlossaryTerm,
+    NationText,
     Option,
     OptionAccess,
     OptionFact,
+    PopulationText,
     Region,
     Resource,
     Source,
@@ -65,6 +67,8 @@ class Snapshot:
     glossary: list = field(default_factory=list)  # glossary term rows, in order
     sure_items: list = field(default_factory=list)  # SURE item rows, in order
     sources: dict = field(default_factory=dict)  # key: source row
+    populations: dict = field(default_factory=dict)  # population code: [population text rows, in order]
+    nations: dict = field(default_factory=dict)  # UK nation code: [nation text rows, in order]
 
 
 # Not part of a resource as pages and the summary show it (its sources are cited in the admin).
@@ -161,6 +165,17 @@ def _read() -> Snapshot:
         options=lambda figure: [option.slug for option in sorted(figure.options.all(), key=lambda o: o.order)],
     )
 
+    option_slugs = {row["id"]: row["slug"] for row in options}
+    populations = defaultdict(list)
+    for row in _rows(PopulationText.objects.order_by("population", "order", "id")):
+        row["option"] = option_slugs.get(row["option_id"])
+        row["region"] = region_codes.get(row["region_id"])
+        populations[row["population"]].append(row)
+    nations = defaultdict(list)
+    for row in _rows(NationText.objects.order_by("nation", "topic", "order", "id")):
+        row["option"] = option_slugs.get(row["option_id"])
+        nations[row["nation"]].append(row)
+
     return Snapshot(
         version=ContentVersion.current(),
         regions=regions,
@@ -176,4 +191,6 @@ def _read() -> Snapshot:
         glossary=_rows(GlossaryTerm.objects.order_by("order", "term")),
         sure_items=_rows(SureItem.objects.order_by("order")),
         sources={row["key"]: row for row in _rows(Source.objects.order_by("key"))},
+        populations=dict(populations),
+        nations=dict(nations),
     )

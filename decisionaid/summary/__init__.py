@@ -24,9 +24,11 @@ from .conditions import conditions
 from .content import FALLBACK_REGION, content_dates, load, person_region
 from .costs import CURRENCY_SYMBOLS, format_money
 from .fits import values
+from .nations import nation_region, nation_routes
 from .notices import GUIDELINE_SOURCE, notices
 from .numbers import numbers
 from .options import option_entry
+from .populations import group_notices
 from .questions import questions
 from .risk import risk
 from .scores import (
@@ -76,7 +78,7 @@ def build_summary(answers: dict, sure: dict | None = None, answered_on: date | N
     `answered_on` the day the answers were last saved, shown beside the risk answers."""
     content = load(answers)
     region_code = answers.get("region") or FALLBACK_REGION
-    region = person_region(answers, content)
+    region = nation_region(person_region(answers, content), answers, content)
     resources = content["resources"]
 
     def resources_of(kind: str) -> list[dict]:
@@ -97,13 +99,17 @@ def build_summary(answers: dict, sure: dict | None = None, answered_on: date | N
         "content": content_dates(content["version"]),
         "region": region_code,
         "region_name": region["name"],
+        "uk_nation": region.get("uk_nation"),
+        "uk_nation_name": region.get("uk_nation_name", ""),
         "currency": region["currency"],
         "payment": region["payment"],
         "emergency_number": region["emergency_number"],
         "crisis": crisis,
         "risk": risk(answers, answered_on),
         "scores": person_scores,
-        "notices": notices(answers, person_scores, crisis, resources_of("youth")),
+        "notices": notices(
+            answers, person_scores, crisis, resources_of("youth"), group_notices(answers, content, region["code"])
+        ),
         "conditions": conditions(answers, content),
         "answers_echo": _answers_echo(answers, region),
         "options": options,
@@ -115,7 +121,7 @@ def build_summary(answers: dict, sure: dict | None = None, answered_on: date | N
                 "This aid does not replace a professional. A doctor, nurse or therapist can help you choose. "
                 "They can also check how you are doing."
             ),
-            "resources": resources_of("professional"),
+            "resources": resources_of("professional") + nation_routes(answers, content),
         },
         "sure": sure_summary(sure),
         # IPDAS: funder, authors, reading level and user testing, in one line for the paper's foot.

@@ -42,6 +42,8 @@ def load(answers: dict) -> dict:
         "glossary": content.glossary,
         "sure_items": content.sure_items,
         "sources": content.sources,
+        "populations": content.populations,
+        "nations": content.nations,
     }
 
 
