@@ -184,3 +184,47 @@ def test_cost_and_where_to_get_it_lines_read_at_grade_7_or_below():
     ]
     too_hard = sorted((grade(text), text) for text in texts if grade(text) > 7.0)
     assert not too_hard, too_hard
+
+
+# --- Issue 18.7: costs by each option's own pattern of care -------------------------------------
+
+
+def test_guided_self_help_is_priced_as_short_contacts_below_cbt():
+    options = _by_slug(build_summary(mild_answers(region="UK", session_fee=60)))
+    self_help, cbt = options["self_help"]["cost"], options["cbt"]["cost"]
+    assert self_help["lines"][0]["kind"] == "short_sessions"
+    assert (self_help["low"], self_help["high"]) == (180, 321.6)
+    assert self_help["high"] < cbt["low"]
+
+
+@pytest.mark.parametrize(
+    ("commitment", "style", "shown"),
+    [("over_a_year", "open_ended", True), ("over_a_year", "structured", False), ("3_to_6_months", "open_ended", False)],
+)
+def test_a_year_of_weekly_psychodynamic_sessions_is_shown_beside_the_short_course(commitment, style, shown):
+    cost = _by_slug(build_summary(mild_answers(session_fee=60, commitment=commitment, style=style)))["psychodynamic"][
+        "cost"
+    ]
+    year = [line for line in cost["lines"] if line["kind"] == "year_sessions"]
+    assert bool(year) == shown
+    if shown:
+        assert year[0]["figure"] == "40 to 50 sessions at £60 each: £2,400 to £3,000 in all."
+        assert year[0]["beside"] and (cost["low"], cost["high"]) == (720, 1440), "not added to the short course"
+
+
+def test_somewhere_else_never_shows_a_bare_number_as_money():
+    data = build_summary(mild_answers(region="OTHER", session_fee=1000))
+    for option in data["options"]:
+        display = option["cost"]["display"]
+        if re.search(r"\d,\d{3}|\d{3}", display):
+            assert "in your own currency" in display, display
+    assert _by_slug(data)["cbt"]["cost"]["display"] == "16,000 to 20,000, in your own currency"
+
+
+def test_canada_shows_the_provincial_plans_for_visits_and_medicine():
+    cost = _by_slug(build_summary(mild_answers(region="CA")))["medication"]["cost"]
+    visits, medicine = (next(line for line in cost["lines"] if line["kind"] == kind) for kind in ("visits", "medicine"))
+    assert visits["figure"] == "About 3 to 5 visits, free to you."
+    assert "province's health plan" in visits["counts"]
+    assert "Ontario" in medicine["counts"] and "British Columbia" in medicine["counts"]
+    assert cost["display"] == "About 3 to 5 visits, free to you in the first 3 months, plus the medicine"

@@ -1,6 +1,8 @@
 """Fits and considerations: every sentence traceable to an answer, following the evidence for
 the person's concerns, weighed alike for all five options."""
 
+import re
+
 import pytest
 from hypothesis import given
 
@@ -272,3 +274,44 @@ REVIEWED_PEOPLE = {
 def test_the_outside_reviews_people_see_a_consideration_for_every_option(person):
     for option in build_summary(REVIEWED_PEOPLE[person])["options"]:
         assert option["considerations"], option["slug"]
+
+
+# --- Issue 18.8: words that are right ---------------------------------------------------------------
+
+
+def test_a_fit_is_never_also_a_consideration_for_the_same_option():
+    for answers in (mild_answers(), maximal_answers(), mild_answers(commitment="up_to_3_months")):
+        for option in build_summary(answers)["options"]:
+            fits = {(reason["question"], str(reason["value"])) for reason in option["fit_reasons"]}
+            cautions = {(reason["question"], str(reason["value"])) for reason in option["consideration_reasons"]}
+            assert not fits & cautions, option["slug"]
+
+
+def test_cbt_keeping_the_cost_low_is_said_once():
+    cbt = _by_slug(build_summary(mild_answers(importance={"low_cost": 4})))["cbt"]
+    about_cost = [
+        r for r in cbt["fit_reasons"] + cbt["consideration_reasons"] if r["question"] == "importance.low_cost"
+    ]
+    assert len(about_cost) == 1
+
+
+def test_a_goal_and_a_value_that_say_the_same_become_one_line():
+    medicine = _by_slug(build_summary(mild_answers(goals=["coping_skills"], importance={"practical_skills": 4})))[
+        "medication"
+    ]
+    skills = [text for text in medicine["considerations"] if "does not teach skills" in text]
+    assert len(skills) == 1
+
+
+def test_no_figure_from_a_concern_the_person_did_not_choose_in_how_soon():
+    for option in build_summary(mild_answers(concerns=["depression"]))["options"]:
+        how_soon = next(row for row in option["facts"] if row["row"] == "time_to_change")
+        assert "social anxiety" not in how_soon["text"], option["slug"]
+
+
+def test_the_grid_names_reasons_without_a_tally(client):
+    from tests.questionnaire_helpers import with_answers
+
+    with_answers(client, maximal_answers())
+    html = client.get("/results/").content.decode()
+    assert not re.search(r"and \d+ more", html)

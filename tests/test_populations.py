@@ -78,7 +78,7 @@ def test_an_older_person_reads_the_cautions_for_medicine_and_that_therapy_works_
 def test_prescriptions_are_free_at_60_or_over_in_england():
     data = build_summary(mild_answers(region="UK", uk_nation="england", age_band="65_plus"))
     medicine = next(line for line in _option(data, "medication")["cost"]["lines"] if line["kind"] == "medicine")
-    assert medicine["figure"] == "Free to you." and "60 or over in England" in medicine["counts"]
+    assert medicine["figure"] == "Free to you." and "free in England at 60 or over" in medicine["counts"]
     younger = build_summary(mild_answers(region="UK", uk_nation="england"))
     line = next(line for line in _option(younger, "medication")["cost"]["lines"] if line["kind"] == "medicine")
     assert "£9.90" in line["counts"]

@@ -41,13 +41,15 @@ def _range(low, high, show) -> str:
 
 # Medicine prices are a month's; the estimate counts the first 3 months, as the visits do.
 MEDICINE_MONTHS = 3
-# Where prescriptions are free from 60 or 65 (FACTS 14.B.4, 14.D, 14.E.4): the medicine costs nothing.
+# Where prescriptions are free from 60 or 65 (FACTS 14.B.4, 14.D, 14.E.4): the medicine costs
+# nothing. By (region, UK nation); Scotland, Wales and Northern Ireland are free at any age.
 FREE_MEDICINE_AT_65 = {
-    "UK": gettext_lazy(
+    ("UK", None): gettext_lazy(
         "The medicine: free. Prescriptions are free at 60 or over in England, and for everyone in Scotland, "
         "Wales and Northern Ireland."
     ),
-    "NZ": gettext_lazy("The medicine: free. Prescriptions are free at 65 or over."),
+    ("UK", "england"): gettext_lazy("The medicine: free. Prescriptions are free in England at 60 or over."),
+    ("NZ", None): gettext_lazy("The medicine: free. Prescriptions are free at 65 or over."),
 }
 # Lines shown beside the course, never added to its total.
 BESIDE = ("group_sessions", "year_sessions")
@@ -85,6 +87,7 @@ def _line(item: dict, fee, answers: dict, region: dict, approximate_sources: set
     text = item["text"]
     amount_low = None if item["amount_low"] is None else Decimal(str(item["amount_low"]))
     amount_high = None if item["amount_high"] is None else Decimal(str(item["amount_high"]))
+    free_at_65 = FREE_MEDICINE_AT_65.get((region["code"], region.get("uk_nation")))
     if kind in ("sessions", "year_sessions", "short_sessions"):
         # Short supported contacts are priced at a share of the person's session fee.
         share = (amount_low, amount_high) if kind == "short_sessions" else (Decimal(1), Decimal(1))
@@ -124,8 +127,8 @@ def _line(item: dict, fee, answers: dict, region: dict, approximate_sources: set
             }
     elif kind == "visits":
         figure = _("About %(count)s visits. Ask what a visit costs you.") % {"count": count}
-    elif kind == "medicine" and answers.get("age_band") == "65_plus" and region["code"] in FREE_MEDICINE_AT_65:
-        text, figure, low, high = str(FREE_MEDICINE_AT_65[region["code"]]), _("Free to you."), 0, 0
+    elif kind == "medicine" and answers.get("age_band") == "65_plus" and free_at_65 is not None:
+        text, figure, low, high = str(free_at_65), _("Free to you."), 0, 0
     elif kind == "medicine" and amount_high is not None and currency:
         low = plain_number(amount_low * MEDICINE_MONTHS)
         high = plain_number(amount_high * MEDICINE_MONTHS)
