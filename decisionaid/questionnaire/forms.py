@@ -91,7 +91,6 @@ class PlaceForm(StepForm):
     region = radio(
         codes.REGIONS, _("Where do you live?"), help_text=_("This helps us show the right phone lines and services.")
     )
-    age_band = radio(codes.AGE_BANDS, _("How old are you?"))
     # Asked on the same page so it works without JavaScript; kept only for the UK.
     uk_nation = radio(
         codes.UK_NATIONS,
@@ -99,6 +98,7 @@ class PlaceForm(StepForm):
         required=False,
         help_text=_("Only if you live in the UK. Services and prescription charges differ. You can skip this."),
     )
+    age_band = radio(codes.AGE_BANDS, _("How old are you?"))
 
     def clean(self):
         cleaned = super().clean()
