@@ -147,7 +147,7 @@ IMPORTANCE_SCALE = [
 OPTION_SLUGS = [
     ("psychodynamic", _("Psychodynamic therapy")),
     ("cbt", _("Cognitive behavioural therapy (CBT)")),
-    ("medication", _("Antidepressant medicine")),
+    ("medication", _("Medicine")),
     ("combined", _("Therapy and medicine together")),
     ("self_help", _("Guided self-help, or waiting and checking in")),
 ]

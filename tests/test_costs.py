@@ -31,49 +31,44 @@ def _sessions(slug: str) -> CostItem | None:
 @given(answers=answers_strategy())
 def test_therapy_sessions_are_the_fee_times_the_sessions_and_nothing_else_is_priced_at_it(answers):
     data = build_summary(answers)
+    without_fee = build_summary({**answers, "session_fee": None})
     fee = answers.get("session_fee")
     region = Region.objects.get(code=answers["region"])
-    for option in data["options"]:
+    for option, plain in zip(data["options"], without_fee["options"], strict=True):
         cost = option["cost"]
         assert cost["currency"] == region.currency
-        assert region.payment in cost["notes"]
+        assert data["payment"] in cost["notes"]
         assert all(line["counts"] for line in cost["lines"]), "every figure says what it counts"
+        figures = cost["display"] + " ".join(line["figure"] for line in cost["lines"])
+        assert cost["display"] == "Free to you" or any(char.isdigit() for char in figures), "a figure everywhere"
         sessions = _sessions(option["slug"])
-        if fee is None or sessions is None:
-            assert cost["low"] is None and cost["high"] is None
-            continue
-        assert Decimal(str(cost["low"])) == (Decimal(str(fee)) * sessions.count_low).quantize(Decimal("0.01"))
-        assert Decimal(str(cost["high"])) == (Decimal(str(fee)) * sessions.count_high).quantize(Decimal("0.01"))
-        for line in cost["lines"]:
-            if line["kind"] != "sessions":
-                assert line["low"] is None and line["high"] is None, line
+        for line, plain_line in zip(cost["lines"], plain["cost"]["lines"], strict=True):
+            if line["kind"] == "sessions" and fee is not None and sessions is not None:
+                assert Decimal(str(line["low"])) == (Decimal(str(fee)) * sessions.count_low).quantize(Decimal("0.01"))
+                assert Decimal(str(line["high"])) == (Decimal(str(fee)) * sessions.count_high).quantize(Decimal("0.01"))
+            elif line["kind"] in ("visits", "medicine", "group_sessions"):
+                # A prescriber visit or the medicine is never priced at a therapy fee.
+                assert line == plain_line
 
 
 def test_a_us_person_at_150_dollars_has_medicine_costed_as_prescriber_visits_plus_the_medicine():
     medication = _by_slug(build_summary(severe_answers(session_fee=150)))["medication"]
     cost = medication["cost"]
-    assert cost["low"] is None and cost["high"] is None
     assert "$150" not in " ".join(all_strings(cost))
     visits = [line for line in cost["lines"] if line["kind"] == "visits"]
-    assert [line["counts"] for line in visits] == [
-        "Visits with your prescriber in the first 3 months",
-        "Visits with your prescriber in the first 6 months",
-    ]
-    assert [line["figure"] for line in visits] == [
-        "About 4 to 7 visits. Ask what a visit costs you.",
-        "About 5 to 9 visits. Ask what a visit costs you.",
-    ]
-    assert all(line["approximate"] for line in visits)
+    assert [line["figure"] for line in visits] == ["About 3 to 5 visits at $70 to $250 each: $210 to $1,250."]
+    assert all(line["approximate"] for line in visits), "the visit count and US fees are estimates"
     medicine = next(line for line in cost["lines"] if line["kind"] == "medicine")
-    assert "$4 a month" in medicine["counts"] and medicine["figure"] == "$4 to $10 a month."
+    assert medicine["figure"] == "$4 to $20 a month: $12 to $60 for 3 months."
     assert medicine["approximate"], "the US generic price is shown as approximate"
+    assert (cost["low"], cost["high"]) == (222, 1310)
+    assert cost["display"] == "About $222 to $1,310 in 3 months", "an estimate says so"
 
 
 def test_combined_is_costed_as_both_sessions_and_the_medicine():
     cost = _by_slug(build_summary(severe_answers(session_fee=150)))["combined"]["cost"]
-    assert [line["kind"] for line in cost["lines"]] == ["sessions", "visits", "visits", "medicine"]
-    assert cost["low"] == 150 * 16 and cost["high"] == 150 * 20
-    assert cost["display"] == "$2,400 to $3,000 for the sessions, plus the medicine"
+    assert [line["kind"] for line in cost["lines"]] == ["sessions", "visits", "medicine"]
+    assert cost["low"] == 150 * 16 + 222 and cost["high"] == 150 * 20 + 1310
 
 
 def test_group_cbt_is_counted_but_never_priced_at_a_fee_for_one_to_one_sessions():
@@ -104,17 +99,19 @@ def test_public_cover_without_a_fee_says_to_ask_if_it_is_free():
 def test_the_uk_medicine_line_gives_the_prescription_charge_prepayment_and_free_nations():
     cost = _by_slug(build_summary(mild_answers(region="UK")))["medication"]["cost"]
     medicine = next(line for line in cost["lines"] if line["kind"] == "medicine")
-    for words in ("£9.90", "£32.05", "£114.50", "Scotland, Wales and Northern Ireland, prescriptions are free"):
+    for words in ("£9.90", "£114.50", "Scotland, Wales and Northern Ireland, prescriptions are free"):
         assert words in medicine["counts"]
-    assert medicine["figure"] == "Up to £9.90 a month."
+    assert medicine["figure"] == "Up to £9.90 a month: up to £29.70 for 3 months."
     assert set(medicine["sources"]) == {"nhs-prescription-charges", "prescriptions-free-uk-nations"}
 
 
-def test_outside_the_uk_and_us_the_medicine_line_says_to_ask():
-    cost = _by_slug(build_summary(mild_answers(region="IE")))["medication"]["cost"]
-    medicine = next(line for line in cost["lines"] if line["kind"] == "medicine")
-    assert medicine["counts"].startswith("The medicine: ask")
-    assert medicine["figure"] == ""
+@pytest.mark.parametrize("region", [code for code, _label in codes.REGIONS])
+def test_medicine_always_has_a_figure_never_the_therapy_fee(region):
+    cost = _by_slug(build_summary(mild_answers(region=region, session_fee=95)))["medication"]["cost"]
+    assert any(char.isdigit() for char in cost["display"]) or cost["display"] == "Free to you", cost["display"]
+    assert "95 each" not in " ".join(line["figure"] for line in cost["lines"])
+    visits = next(line for line in cost["lines"] if line["kind"] == "visits")
+    assert "3 to 5 visits" in visits["figure"]
 
 
 def test_when_low_cost_matters_a_lot_each_option_names_its_cost():
@@ -187,3 +184,47 @@ def test_cost_and_where_to_get_it_lines_read_at_grade_7_or_below():
     ]
     too_hard = sorted((grade(text), text) for text in texts if grade(text) > 7.0)
     assert not too_hard, too_hard
+
+
+# --- Issue 18.7: costs by each option's own pattern of care -------------------------------------
+
+
+def test_guided_self_help_is_priced_as_short_contacts_below_cbt():
+    options = _by_slug(build_summary(mild_answers(region="UK", session_fee=60)))
+    self_help, cbt = options["self_help"]["cost"], options["cbt"]["cost"]
+    assert self_help["lines"][0]["kind"] == "short_sessions"
+    assert (self_help["low"], self_help["high"]) == (180, 321.6)
+    assert self_help["high"] < cbt["low"]
+
+
+@pytest.mark.parametrize(
+    ("commitment", "style", "shown"),
+    [("over_a_year", "open_ended", True), ("over_a_year", "structured", False), ("3_to_6_months", "open_ended", False)],
+)
+def test_a_year_of_weekly_psychodynamic_sessions_is_shown_beside_the_short_course(commitment, style, shown):
+    cost = _by_slug(build_summary(mild_answers(session_fee=60, commitment=commitment, style=style)))["psychodynamic"][
+        "cost"
+    ]
+    year = [line for line in cost["lines"] if line["kind"] == "year_sessions"]
+    assert bool(year) == shown
+    if shown:
+        assert year[0]["figure"] == "40 to 50 sessions at £60 each: £2,400 to £3,000 in all."
+        assert year[0]["beside"] and (cost["low"], cost["high"]) == (720, 1440), "not added to the short course"
+
+
+def test_somewhere_else_never_shows_a_bare_number_as_money():
+    data = build_summary(mild_answers(region="OTHER", session_fee=1000))
+    for option in data["options"]:
+        display = option["cost"]["display"]
+        if re.search(r"\d,\d{3}|\d{3}", display):
+            assert "in your own currency" in display, display
+    assert _by_slug(data)["cbt"]["cost"]["display"] == "16,000 to 20,000, in your own currency"
+
+
+def test_canada_shows_the_provincial_plans_for_visits_and_medicine():
+    cost = _by_slug(build_summary(mild_answers(region="CA")))["medication"]["cost"]
+    visits, medicine = (next(line for line in cost["lines"] if line["kind"] == kind) for kind in ("visits", "medicine"))
+    assert visits["figure"] == "About 3 to 5 visits, free to you."
+    assert "province's health plan" in visits["counts"]
+    assert "Ontario" in medicine["counts"] and "British Columbia" in medicine["counts"]
+    assert cost["display"] == "About 3 to 5 visits, free to you in the first 3 months, plus the medicine"

@@ -206,19 +206,23 @@ def test_medicine_for_ptsd_and_self_help_for_panic_are_no_longer_shown_as_unstud
     assert evidence_entry(summary, "medication", "panic")["level"] == "strong"
 
 
-def test_an_approximate_cell_says_so_in_plain_words():
+def test_an_approximate_cell_is_marked_but_shows_no_note_meant_for_reviewers():
     summary = build_summary(minimal_answers(concerns=["relationships"]))
     entry = evidence_entry(summary, "cbt", "relationships")
     assert entry["approximate"] is True
-    assert entry["approximate_note"] == "Some details still need checking against the original study."
+    assert entry["approximate_note"] == ""
+    assert "original study" not in json.dumps({key: value for key, value in summary.items() if key != "sources"})
     exact = evidence_entry(summary, "self_help", "relationships")
     assert (exact["approximate"], exact["approximate_note"]) == (False, "")
 
 
-def test_a_cell_with_a_figure_from_memory_says_the_figure_needs_checking():
+def test_a_cell_with_a_figure_from_memory_says_about():
     Evidence.objects.filter(concern__code="trauma", option__slug="medication").update(approximate=True)
-    entry = evidence_entry(build_summary(minimal_answers(concerns=["trauma"])), "medication", "trauma")
-    assert entry["approximate_note"] == "This figure still needs checking against the original study."
+    summary = build_summary(minimal_answers(concerns=["trauma"]))
+    entry = evidence_entry(summary, "medication", "trauma")
+    assert "about 58 in 100 people with PTSD" in entry["summary"]
+    assert "about 35 in 100" in entry["summary"] and "about about" not in entry["summary"]
+    assert "original study" not in json.dumps({key: value for key, value in summary.items() if key != "sources"})
 
 
 def test_a_cell_nobody_has_reviewed_is_left_out_not_called_unstudied():
@@ -255,9 +259,11 @@ def test_conditions_describe_each_chosen_concern_with_its_sources():
     assert "10 in 100 adults" in sleep["text"]
     assert sleep["sources"] == ["morin-jarrin-2022"]
     assert (sleep["approximate"], sleep["approximate_note"]) == (False, "")
-    # The binge-eating trial's first author is from memory: the reader is told in plain words.
+    # The binge-eating trial's first author is from memory: its figures say "about", and no
+    # note meant for reviewers reaches the reader.
     assert eating["approximate"] is True
-    assert eating["approximate_note"] == "This figure still needs checking against the original study."
+    assert eating["approximate_note"] == ""
+    assert "original study" not in eating["text"]
 
 
 def test_the_summary_describes_each_chosen_concern_and_cites_its_sources_in_full():
@@ -291,7 +297,13 @@ def test_content_report_prints_every_cell_with_level_guideline_sources_and_revie
     cbt_line = next(line for line in lines[trauma:] if line.strip().startswith("cbt "))
     assert "strong" in cbt_line and "NICE NG116: first_line" in cbt_line and "reviewed 2026-12-04" in cbt_line
     assert "nice-ng116" in lines[lines.index(cbt_line) + 1]
-    assert out.count("  reviewed 2026-12-0") == 70
+    grid = out.split("Cells for some people only")[0]
+    assert grid.count("  reviewed 2026-12-0") == 70
+    # 2026.4: the medicine each medicine and both-together cell is about, and the group rules.
+    assert grid.count("medicine: ") == 28
+    assert "medicine: an antipsychotic, not an antidepressant" in grid
+    assert "under_18: medication what_it_is: For young people, medicine is not the first choice." in out
+    assert "scotland: payment: " in out
     assert "roddy-2020 (approximate)" in out
 
 

@@ -1,6 +1,8 @@
 """Fits and considerations: every sentence traceable to an answer, following the evidence for
 the person's concerns, weighed alike for all five options."""
 
+import re
+
 import pytest
 from django.db.models import Q
 from hypothesis import given
@@ -66,7 +68,21 @@ def test_every_matching_fit_rule_is_shown_with_the_answer_that_caused_it():
         shown = [reason for reason in reasons if reason["text"] == rule.text]
         # A rule for some concerns only is shown when one of them was chosen (issue 23.7).
         for_them = not rule.concerns.exists() or bool(chosen & {c.code for c in rule.concerns.all()})
-        assert bool(shown) == (_person_said(answers, rule.question, rule.value) and for_them), rule
+        if not (_person_said(answers, rule.question, rule.value) and for_them):
+            assert not shown, rule
+        elif not shown:
+            # Each idea once: the same answer that also needs care is listed as a consideration,
+            # or the same sentence is already there after another answer.
+            cautioned = any(
+                (reason["question"], str(reason["value"])) == (rule.question, rule.value)
+                for reason in option["consideration_reasons"]
+            )
+            idea = rule.text.partition(". ")[2].lower()
+            said = any(
+                idea == reason["text"].partition(". ")[2].lower()
+                for reason in option["fit_reasons"] + option["consideration_reasons"]
+            )
+            assert (rule.kind == FitRule.Kind.FIT and cautioned) or said, rule
 
 
 def test_a_because_you_said_label_names_the_answer_in_plain_words():
@@ -270,3 +286,44 @@ REVIEWED_PEOPLE = {
 def test_the_outside_reviews_people_see_a_consideration_for_every_option(person):
     for option in build_summary(REVIEWED_PEOPLE[person])["options"]:
         assert option["considerations"], option["slug"]
+
+
+# --- Issue 18.8: words that are right ---------------------------------------------------------------
+
+
+def test_a_fit_is_never_also_a_consideration_for_the_same_option():
+    for answers in (mild_answers(), maximal_answers(), mild_answers(commitment="up_to_3_months")):
+        for option in build_summary(answers)["options"]:
+            fits = {(reason["question"], str(reason["value"])) for reason in option["fit_reasons"]}
+            cautions = {(reason["question"], str(reason["value"])) for reason in option["consideration_reasons"]}
+            assert not fits & cautions, option["slug"]
+
+
+def test_cbt_keeping_the_cost_low_is_said_once():
+    cbt = _by_slug(build_summary(mild_answers(importance={"low_cost": 4})))["cbt"]
+    about_cost = [
+        r for r in cbt["fit_reasons"] + cbt["consideration_reasons"] if r["question"] == "importance.low_cost"
+    ]
+    assert len(about_cost) == 1
+
+
+def test_a_goal_and_a_value_that_say_the_same_become_one_line():
+    medicine = _by_slug(build_summary(mild_answers(goals=["coping_skills"], importance={"practical_skills": 4})))[
+        "medication"
+    ]
+    skills = [text for text in medicine["considerations"] if "does not teach skills" in text]
+    assert len(skills) == 1
+
+
+def test_no_figure_from_a_concern_the_person_did_not_choose_in_how_soon():
+    for option in build_summary(mild_answers(concerns=["depression"]))["options"]:
+        how_soon = next(row for row in option["facts"] if row["row"] == "time_to_change")
+        assert "social anxiety" not in how_soon["text"], option["slug"]
+
+
+def test_the_grid_names_reasons_without_a_tally(client):
+    from tests.questionnaire_helpers import with_answers
+
+    with_answers(client, maximal_answers())
+    html = client.get("/results/").content.decode()
+    assert not re.search(r"and \d+ more", html)

@@ -31,8 +31,17 @@ def expected_notices(answers: dict) -> list[str]:
         expected.append("less_severe_depression")
     if answers["age_band"] == "under_18":
         expected.append("youth")
-    if answers.get("pregnant_or_breastfeeding") == "yes":
+    if answers["age_band"] == "65_plus":
+        expected.append("older_adult")
+    if answers.get("pregnant_or_breastfeeding") in ("pregnant", "planning", "yes"):
         expected.append("pregnancy_medication")
+    if answers.get("pregnant_or_breastfeeding") == "breastfeeding":
+        expected.append("breastfeeding")
+    gad7_given = all(f"gad7_{n}" in answers for n in range(1, 8))
+    gad7 = sum(answers.get(f"gad7_{n}", 0) for n in range(1, 8))
+    mild = sum(answers[f"phq9_{n}"] for n in range(1, 10)) < 10 and (not gad7_given or gad7 < 10)
+    if mild and "crisis" not in expected:
+        expected.append("mild_symptoms")
     # The dangers that come with some concerns (issue 23.2, 23.5).
     concerns = answers.get("concerns") or []
     if "eating" in concerns:
@@ -76,8 +85,8 @@ def test_a_notice_is_shown_for_its_condition(answers, code):
     "answers",
     [
         with_totals(19),
-        minimal_answers(age_band="18_24"),
-        mild_answers(pregnant_or_breastfeeding="prefer_not_say", concerns=["anxiety"]),
+        with_totals(12, age_band="18_24"),
+        with_totals(12, 3, pregnant_or_breastfeeding="prefer_not_say", concerns=["anxiety"]),
     ],
     ids=["phq9-19", "adult", "pregnancy-not-said"],
 )

@@ -31,8 +31,27 @@ def test_numbers_follow_the_persons_own_concerns(concern):
     shown = {figure["code"]: figure for figure in build_summary(mild_answers(concerns=[concern]))["numbers"]}
     for figure in shown.values():
         assert not figure["concerns"] or concern in figure["concerns"], figure["code"]
-    stored = set(Figure.objects.filter(concerns__code=concern).values_list("code", flat=True))
+    stored = set(Figure.objects.filter(concerns__code=concern, harm=False).values_list("code", flat=True))
     assert stored <= set(shown)
+    # A harm is shown only beside a benefit figure of the same option for this concern.
+    for harm in Figure.objects.filter(harm=True, code__in=list(shown)).prefetch_related("options"):
+        options = {option.slug for option in harm.options.all()}
+        assert any(options & set(figure["options"]) for code, figure in shown.items() if code in stored), (
+            concern,
+            harm.code,
+        )
+
+
+def test_an_antidepressants_side_effects_are_not_shown_for_sleeping_pills_or_grief_therapy():
+    # The 71-year-old widow: no antidepressant figure stands against therapy benefits alone.
+    shown = {figure["code"] for figure in build_summary(mild_answers(concerns=["grief", "sleep"]))["numbers"]}
+    assert {"grief_therapy", "insomnia"} <= shown
+    assert not shown & {"nausea", "stopping"}
+
+
+def test_an_antidepressants_side_effects_stand_beside_its_benefits_for_worry():
+    shown = {figure["code"] for figure in build_summary(mild_answers(concerns=["anxiety"]))["numbers"]}
+    assert {"worry_medicine", "nausea", "stopping"} <= shown
 
 
 def test_panic_numbers_are_about_panic_not_low_mood():

@@ -345,8 +345,9 @@ def test_sure_is_unanswered_without_answers_and_ignores_forged_values():
 # many-to-many fields; once cached, a summary costs none (tests/test_content_snapshot.py).
 
 
-# 2026.5 added five: fit rules' concerns, evidence scopes and other care (each with its sources).
-CONTENT_QUERIES = 35
+# 2026.4 added four (group and nation texts, with their sources); 2026.5 five (fit rules'
+# concerns, evidence scopes and other care, each with its sources).
+CONTENT_QUERIES = 39
 
 
 @pytest.mark.parametrize("name", FACTORIES)

@@ -58,7 +58,7 @@ class OptionAdmin(admin.ModelAdmin):
 
 @admin.register(models.Evidence)
 class EvidenceAdmin(admin.ModelAdmin):
-    list_display = ["option", "concern", "level", "guideline_position", "approximate", "reviewed_on"]
+    list_display = ["option", "concern", "level", "medicine", "guideline_position", "approximate", "reviewed_on"]
     list_filter = ["option", "level", "concern", "guideline_position", "approximate"]
     search_fields = ["summary"]
     autocomplete_fields = ["sources"]
@@ -132,3 +132,20 @@ class OtherCareAdmin(admin.ModelAdmin):
     search_fields = ["text"]
     autocomplete_fields = ["sources"]
     list_select_related = ["concern"]
+
+
+@admin.register(models.PopulationText)
+class PopulationTextAdmin(admin.ModelAdmin):
+    list_display = ["population", "option", "part", "order", "reviewed_on"]
+    list_filter = ["population", "option", "part"]
+    search_fields = ["text"]
+    autocomplete_fields = ["sources"]
+
+
+@admin.register(models.NationText)
+class NationTextAdmin(admin.ModelAdmin):
+    list_display = ["nation", "topic", "option", "name", "order", "reviewed_on"]
+    list_filter = ["nation", "topic"]
+    search_fields = ["text", "name"]
+    autocomplete_fields = ["sources"]
+    formfield_overrides = HTTPS_URLS

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from decisionaid import codes
+
 from .models import Option, Region, Source
 
 
@@ -13,18 +15,26 @@ class CostItem(models.Model):
 
     `sessions` are therapy sessions priced at the person's own fee; `group_sessions` are
     counted but never priced at a fee meant for one-to-one sessions; `visits` are prescriber
-    visits, counted, as their price is not a therapy fee; `medicine` is the medicine itself,
-    `amount_low` to `amount_high` in the region's currency. `approximate` marks our own
-    arithmetic on a source (such as visits counted from how often a guide says to review)."""
+    visits, priced at `amount_low` to `amount_high` a visit where the region has a figure
+    (0 where the public system pays), never at a therapy fee; `medicine` is the medicine
+    itself, `amount_low` to `amount_high` a month in the region's currency; `short_sessions`
+    are short supported contacts (guided self-help), priced at `amount_low` to `amount_high`
+    as a share of the person's session fee (0.5 is half); `year_sessions` are a year of weekly
+    sessions, shown beside the short course to a person ready for longer, open-ended therapy.
+    `uk_nation` narrows a UK row to one nation. `approximate` marks our own arithmetic on a
+    source (such as visits counted from how often a guide says to review)."""
 
     class Kind(models.TextChoices):
         SESSIONS = "sessions", _("Therapy sessions")
         GROUP_SESSIONS = "group_sessions", _("Group sessions")
         VISITS = "visits", _("Visits with a prescriber")
         MEDICINE = "medicine", _("The medicine itself")
+        SHORT_SESSIONS = "short_sessions", _("Short supported contacts")
+        YEAR_SESSIONS = "year_sessions", _("A year of weekly sessions")
 
     option = models.ForeignKey(Option, on_delete=models.CASCADE, related_name="cost_items")
     region = models.ForeignKey(Region, on_delete=models.CASCADE, null=True, blank=True, related_name="cost_items")
+    uk_nation = models.CharField(max_length=20, blank=True, choices=codes.UK_NATIONS)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     order = models.PositiveSmallIntegerField(default=0)
     count_low = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -8,8 +8,10 @@ from .models import Concern, Option, Source
 class Figure(models.Model):
     """An icon array: what happened to people in each arm of one study, out of 100.
 
-    Shown to a person who chose one of `concerns` (every person when it has none, as for a
-    side effect of medicine); `options` are the options whose results it shows."""
+    Shown to a person who chose one of `concerns` (every person when it has none); `options`
+    are the options whose results it shows. A `harm` figure (a side effect) is shown only
+    beside a benefit figure of the same option for the same chosen concern, so harms never
+    stand alone and one medicine's harms are never shown for another's concern."""
 
     code = models.SlugField(max_length=40, unique=True)
     title = models.CharField(max_length=200)
@@ -19,6 +21,7 @@ class Figure(models.Model):
     uncertainty = models.TextField()
     concerns = models.ManyToManyField(Concern, blank=True, related_name="figures")
     options = models.ManyToManyField(Option, related_name="figures")
+    harm = models.BooleanField(default=False, help_text="A side effect or harm, not a benefit.")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="figures")
     order = models.PositiveSmallIntegerField(default=0)
     reviewed_on = models.DateField()

@@ -165,6 +165,15 @@ class Evidence(models.Model):
     # How long this option usually takes for this concern, where it differs from the option's
     # own course (which comes from studies of low mood): CBT-ED runs 20 to 40 weeks.
     course = models.TextField(blank=True, help_text="How long it takes for this concern, from the cell's sources.")
+    # For medicine and both together: which medicine the level is about ("an antipsychotic",
+    # "naltrexone or acamprosate, not an antidepressant"), so no kind's level is lent to another.
+    medicine = models.CharField(
+        max_length=120, blank=True, help_text='Which medicine this level is about, e.g. "an antipsychotic".'
+    )
+    # That medicine's own side effects and what it asks of a person, added to the option's
+    # "Side effects and risks" and "What it asks of you" rows when this concern is chosen.
+    medicine_risks = models.TextField(blank=True)
+    medicine_asks = models.TextField(blank=True)
     sources = models.ManyToManyField(Source, related_name="evidence")
     reviewed_on = models.DateField()
 
@@ -351,5 +360,7 @@ class ContentGeneration(models.Model):
 from .care import CostItem, OptionAccess  # noqa: E402, F401
 from .figures import Figure, FigureGroup  # noqa: E402, F401
 from .glossary import GlossaryTerm  # noqa: E402, F401
+from .nations import NationText  # noqa: E402, F401
+from .populations import PopulationText  # noqa: E402, F401
 from .scopes import EvidenceScope, OtherCare  # noqa: E402, F401
 from .sure import SureItem  # noqa: E402, F401

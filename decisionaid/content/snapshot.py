@@ -32,10 +32,12 @@ from .models import (
     Figure,
     FitRule,
     GlossaryTerm,
+    NationText,
     Option,
     OptionAccess,
     OptionFact,
     OtherCare,
+    PopulationText,
     Region,
     Resource,
     Source,
@@ -112,6 +114,8 @@ class Snapshot:
     sources: dict = field(default_factory=dict)  # key: source row
     scopes: dict = field(default_factory=dict)  # option id: {concern code: [evidence scope rows, in order]}
     other_care: dict = field(default_factory=dict)  # concern code: [other care rows, in order]
+    populations: dict = field(default_factory=dict)  # population code: [population text rows, in order]
+    nations: dict = field(default_factory=dict)  # UK nation code: [nation text rows, in order]
 
 
 # Not part of a resource as pages and the summary show it (its sources are cited in the admin).
@@ -237,6 +241,17 @@ def _read() -> Snapshot:
         options=lambda figure: [option.slug for option in sorted(figure.options.all(), key=lambda o: o.order)],
     )
 
+    option_slugs = {row["id"]: row["slug"] for row in options}
+    populations = defaultdict(list)
+    for row in _rows(PopulationText.objects.order_by("population", "order", "id")):
+        row["option"] = option_slugs.get(row["option_id"])
+        row["region"] = region_codes.get(row["region_id"])
+        populations[row["population"]].append(row)
+    nations = defaultdict(list)
+    for row in _rows(NationText.objects.order_by("nation", "topic", "order", "id")):
+        row["option"] = option_slugs.get(row["option_id"])
+        nations[row["nation"]].append(row)
+
     seen = {}  # one frozen copy of each row, wherever it is held
     return Snapshot(
         version=ContentVersion.current(),
@@ -255,4 +270,6 @@ def _read() -> Snapshot:
         sources=freeze({row["key"]: row for row in _rows(Source.objects.order_by("key"))}, seen),
         scopes=freeze({option: dict(concerns) for option, concerns in scopes.items()}, seen),
         other_care=freeze(dict(other_care), seen),
+        populations=freeze(dict(populations), seen),
+        nations=freeze(dict(nations), seen),
     )

@@ -26,6 +26,7 @@ from decisionaid.questionnaire.views import ASK_AGAIN_KEY, NEXT_AFTER_CRISIS_KEY
 from decisionaid.sharing import invitations
 from decisionaid.sharing.forms import SendForm
 from decisionaid.sharing.headers import private, token_form_page
+from decisionaid.summary.risk import signals_risk
 
 from . import calendar, guidance, history, links
 from .change import SOURCES as CHANGE_SOURCES
@@ -277,7 +278,7 @@ def change_page(request: HttpRequest) -> HttpResponse:
         "advice": said,
         "definition_sources": [sources[key] for key in CHANGE_SOURCES if key in sources],
         "chart": score_chart(rows) if len(rows) >= 3 else None,
-        "risk_now": steps.signals_risk(answers),
+        "risk_now": signals_risk(answers),
         "region": snapshot.region(answers.get("region")),
         "invitation": invitation if can_send else None,
         "send_form": SendForm(practice_name=invitation.practice_name) if can_send else None,

@@ -100,7 +100,21 @@ class PlaceForm(StepForm):
     region = radio(
         codes.REGIONS, _("Where do you live?"), help_text=_("This helps us show the right phone lines and services.")
     )
+    # Asked on the same page so it works without JavaScript; kept only for the UK.
+    uk_nation = radio(
+        codes.UK_NATIONS,
+        _("If you live in the UK, which part?"),
+        required=False,
+        help_text=_("Only if you live in the UK. Services and prescription charges differ. You can skip this."),
+    )
     age_band = radio(codes.AGE_BANDS, _("How old are you?"))
+
+    def clean(self):
+        cleaned = super().clean()
+        # A nation means nothing outside the UK: not kept, rather than an error to fix.
+        if cleaned.get("region") != "UK":
+            cleaned["uk_nation"] = ""
+        return cleaned
 
 
 class SafetyForm(StepForm):
@@ -187,8 +201,11 @@ class MedicationForm(StepForm):
     medication_view = radio(
         codes.MEDICATION_VIEWS, _("How do you feel about taking medicine for your mood?"), required=False
     )
+    # "yes" (one of the three, not said which) stays valid for saved answers, but is not offered.
     pregnant_or_breastfeeding = radio(
-        codes.PREGNANCY, _("Are you pregnant, planning a pregnancy, or breastfeeding?"), required=False
+        [choice for choice in codes.PREGNANCY if choice[0] != "yes"],
+        _("Are you pregnant, planning a pregnancy, or breastfeeding?"),
+        required=False,
     )
 
 

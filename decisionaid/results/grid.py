@@ -50,7 +50,7 @@ LEVEL_MARKS = {
     "not_recommended": "✕",
 }
 
-# How many answers a fits cell names before it says how many more the details hold.
+# How many answers a fits cell names; the option's details hold the rest.
 TOPICS_SHOWN = 2
 # How many icon arrays paper has room for: those for the person's own concerns come first.
 PAPER_FIGURES = 3
@@ -77,23 +77,41 @@ def _topics(reasons: list[dict], value_labels: dict[str, str]) -> list[str]:
 def _fits_cell(option: dict, value_labels: dict[str, str]) -> dict:
     fits = _topics(option["fit_reasons"], value_labels)
     considerations = _topics(option["consideration_reasons"], value_labels)
-    return {
-        "fits": fits[:TOPICS_SHOWN],
-        "fits_more": max(len(fits) - TOPICS_SHOWN, 0),
-        "considerations": considerations[:TOPICS_SHOWN],
-        "considerations_more": max(len(considerations) - TOPICS_SHOWN, 0),
-    }
+    # No "and 10 more": a count of reasons reads as a score for the option. The details hold them all.
+    return {"fits": fits[:TOPICS_SHOWN], "considerations": considerations[:TOPICS_SHOWN]}
 
 
-def _cell(code: str, kind: str, option: dict, labels: dict[str, str], value_labels: dict[str, str]) -> dict:
+# The medicine option's usual medicine, which its "What it is" row names; paper, short of
+# room, names only a different one beside the level.
+USUAL_MEDICINE = "an antidepressant"
+
+
+def _with_medicine(item: dict, paper: bool = False) -> dict:
+    """An evidence entry whose concern names the medicine its level is about, so the page
+    shows it beside the level ("Psychosis (an antipsychotic, not an antidepressant)")."""
+    if not item.get("medicine") or (paper and item["medicine"] == USUAL_MEDICINE):
+        return item
+    return {**item, "concern_label": f"{item['concern_label']} ({item['medicine']})"}
+
+
+def _cell(
+    code: str, kind: str, option: dict, labels: dict[str, str], value_labels: dict[str, str], paper: bool = False
+) -> dict:
     facts = {fact["row"]: fact for fact in option["facts"]}
     cell = {"code": code, "kind": kind, "option": option}
     if kind == "fact":
         fact = facts.get(code) or {"brief": "", "text": "", "sources": []}
-        cell.update(text=fact.get("brief") or fact["text"], sources=_cited(fact["sources"], labels))
+        # The short form cites its own sources: a concern's medicine note is in the full text only.
+        cell.update(
+            text=fact.get("brief") or fact["text"], sources=_cited(fact.get("brief_sources", fact["sources"]), labels)
+        )
     elif kind == "evidence":
         cell["items"] = [
-            {**item, "mark": LEVEL_MARKS.get(item["level"], ""), "cited": _cited(item["sources"], labels)}
+            {
+                **_with_medicine(item, paper),
+                "mark": LEVEL_MARKS.get(item["level"], ""),
+                "cited": _cited(item["sources"], labels),
+            }
             for item in option["evidence"]
         ]
     elif kind == "cost":
@@ -114,7 +132,7 @@ def _details(option: dict, labels: dict[str, str]) -> dict:
     return {
         "option": option,
         "facts": [{**fact, "cited": _cited(fact["sources"], labels)} for fact in option["facts"]],
-        "evidence": [{**item, "cited": _cited(item["sources"], labels)} for item in option["evidence"]],
+        "evidence": [{**_with_medicine(item), "cited": _cited(item["sources"], labels)} for item in option["evidence"]],
         "fits": [{**reason, "cited": _cited(reason["sources"], labels)} for reason in option["fit_reasons"]],
         "considerations": [
             {**reason, "cited": _cited(reason["sources"], labels)} for reason in option["consideration_reasons"]
@@ -122,7 +140,7 @@ def _details(option: dict, labels: dict[str, str]) -> dict:
     }
 
 
-def comparison_rows(summary: dict, labels: dict[str, str] | None = None) -> list[dict]:
+def comparison_rows(summary: dict, labels: dict[str, str] | None = None, paper: bool = False) -> list[dict]:
     """The comparison: one row per question, one cell per option, options in their fixed order."""
     labels = source_labels(summary) if labels is None else labels
     value_labels = {f"importance.{value['code']}": value["label"] for value in summary["values"]}
@@ -130,7 +148,7 @@ def comparison_rows(summary: dict, labels: dict[str, str] | None = None) -> list
         {
             "code": code,
             "label": label,
-            "cells": [_cell(code, kind, option, labels, value_labels) for option in summary["options"]],
+            "cells": [_cell(code, kind, option, labels, value_labels, paper) for option in summary["options"]],
         }
         for code, kind, label in QUESTIONS
     ]
@@ -141,7 +159,7 @@ def comparison_grid(summary: dict, paper: bool = False) -> dict:
     order), each option's details, and the sources list. On paper the sources list keeps
     only what paper still cites: the scores, the grid and the icon arrays."""
     labels = source_labels(summary)
-    rows = comparison_rows(summary, labels)
+    rows = comparison_rows(summary, labels, paper)
     numbers = summary["numbers"]
     sources = summary["sources"]
     if paper:

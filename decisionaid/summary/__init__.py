@@ -26,10 +26,12 @@ from .conditions import conditions
 from .content import FALLBACK_REGION, content_dates, load, person_region
 from .costs import CURRENCY_SYMBOLS, format_money
 from .fits import values
+from .nations import nation_region, nation_routes
 from .notices import GUIDELINE_SOURCE, notices
 from .numbers import numbers
 from .options import option_entry
 from .other_care import other_care
+from .populations import group_notices
 from .questions import questions
 from .risk import risk, signals_risk
 from .scores import (
@@ -79,7 +81,7 @@ def build_summary(answers: dict, sure: dict | None = None, answered_on: date | N
     `answered_on` the day the answers were last saved, shown beside the risk answers."""
     content = load(answers)
     region_code = answers.get("region") or FALLBACK_REGION
-    region = person_region(answers, content)
+    region = nation_region(person_region(answers, content), answers, content)
     resources = content["resources"]
 
     def resources_of(kind: str) -> list[dict]:
@@ -101,6 +103,8 @@ def build_summary(answers: dict, sure: dict | None = None, answered_on: date | N
         "content": content_dates(content["version"]),
         "region": region_code,
         "region_name": region["name"],
+        "uk_nation": region.get("uk_nation"),
+        "uk_nation_name": region.get("uk_nation_name", ""),
         "currency": region["currency"],
         "payment": region["payment"],
         "emergency_number": region["emergency_number"],
@@ -108,7 +112,9 @@ def build_summary(answers: dict, sure: dict | None = None, answered_on: date | N
         "risk": risk(answers, answered_on),
         "scores": person_scores,
         "notices": with_concern_notices(
-            notices(answers, person_scores, crisis, resources_of("youth")),
+            notices(
+                answers, person_scores, crisis, resources_of("youth"), group_notices(answers, content, region["code"])
+            ),
             concern_notices(answers, region["emergency_number"], resources[region["code"]]),
         ),
         "conditions": conditions(answers, content),
@@ -123,7 +129,7 @@ def build_summary(answers: dict, sure: dict | None = None, answered_on: date | N
                 "This aid does not replace a professional. A doctor, nurse or therapist can help you choose. "
                 "They can also check how you are doing."
             ),
-            "resources": resources_of("professional"),
+            "resources": resources_of("professional") + nation_routes(answers, content),
         },
         "sure": sure_summary(sure),
         # IPDAS: funder, authors, reading level and user testing, in one line for the paper's foot.

@@ -12,6 +12,7 @@ HIGH_IMPORTANCE = 3  # "Matters a lot" or "Matters a great deal"
 LIST_QUESTIONS = {"concerns": codes.CONCERNS, "goals": codes.GOALS, "past_treatments": codes.PAST_TREATMENTS}
 CHOICE_QUESTIONS = {
     "region": codes.REGIONS,
+    "uk_nation": codes.UK_NATIONS,
     "age_band": codes.AGE_BANDS,
     "relief_timing": codes.RELIEF_TIMING,
     "commitment": codes.COMMITMENT,

@@ -8,7 +8,7 @@ from decisionaid import codes
 from decisionaid.content import snapshot
 
 from .answers import chosen_concerns, label, unique
-from .evidence import approximate_note
+from .evidence import approximate_note, with_about
 
 
 def conditions(answers: dict, content: dict) -> list[dict]:
@@ -28,7 +28,7 @@ def conditions(answers: dict, content: dict) -> list[dict]:
             {
                 "concern": code,
                 "label": label(codes.CONCERNS, code),
-                "text": text,
+                "text": with_about(text) if approximate else text,
                 "sources": sources,
                 "approximate": approximate,
                 "approximate_note": approximate_note(concern["description"]) if approximate else "",

@@ -49,6 +49,8 @@ def load(answers: dict) -> dict:
         "sure_items": content.sure_items,
         "sources": content.sources,
         "other_care": content.other_care,
+        "populations": content.populations,
+        "nations": content.nations,
     }
 
 

@@ -3,22 +3,18 @@ evidence grid (decisionaid.content.models.Evidence).
 
 Each entry has the cell's level, its plain summary, its sources and, where the main guideline
 for the concern speaks to this option, that guideline's stance. A cell that rests on a figure
-still to be checked (its `approximate` flag, or only approximate sources) says so in plain
-words. A cell nobody has reviewed is left out, never shown as "not enough research": the
+still to be checked (its `approximate` flag, or only approximate sources) says its figures
+with "about"; no note meant for reviewers reaches a patient. A cell nobody has reviewed is left out, never shown as "not enough research": the
 contract gives it no level, and the page says it has not been reviewed.
 """
 
 import re
-
-from django.utils.translation import gettext as _
 
 from decisionaid import codes
 from decisionaid.content import snapshot
 from decisionaid.content.models import Evidence
 
 from .answers import chosen_concerns, label, unique
-
-HAS_FIGURE = re.compile(r"\d")
 
 
 def evidence_entries(option: dict, answers: dict, content: dict) -> list[dict]:
@@ -35,11 +31,13 @@ def evidence_entries(option: dict, answers: dict, content: dict) -> list[dict]:
             "concern_label": label(codes.CONCERNS, concern),
             "level": item["level"],
             "level_label": label(codes.EVIDENCE_LEVELS, item["level"]),
-            "summary": item["summary"],
+            "summary": with_about(item["summary"]) if approximate else item["summary"],
             "sources": sources,
             "approximate": approximate,
             "approximate_note": approximate_note(item["summary"]) if approximate else "",
         }
+        if item.get("medicine"):
+            entry["medicine"] = item["medicine"]
         guideline = guideline_entry(item)
         if guideline:
             entry["guideline"] = guideline
@@ -56,10 +54,19 @@ def is_approximate(item: dict, sources: list[str], every_source: dict) -> bool:
 
 
 def approximate_note(summary: str) -> str:
-    """What the reader sees instead of an internal note: plain words, never "from memory"."""
-    if HAS_FIGURE.search(summary):
-        return _("This figure still needs checking against the original study.")
-    return _("Some details still need checking against the original study.")
+    """Kept for the pages that show a note: a note meant for reviewers ("still needs checking
+    against the original study") never reaches a patient; an approximate figure says "about"
+    in its own sentence instead (`with_about`)."""
+    return ""
+
+
+# "58 in 100": a natural frequency, the figures a person compares.
+FREQUENCY = re.compile(r"(?<![Aa]bout )(?<![\d,.])\b(\d[\d,.]*) in (\d[\d,]*)\b")
+
+
+def with_about(text: str) -> str:
+    """An approximate figure said as one: "about 58 in 100"."""
+    return FREQUENCY.sub(lambda match: f"about {match.group(1)} in {match.group(2)}", text)
 
 
 def guideline_entry(item: dict) -> dict | None:

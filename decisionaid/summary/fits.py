@@ -11,7 +11,7 @@ from decisionaid import codes
 from decisionaid.content.models import FitRule
 
 from .answers import answer_label, chosen_concerns, concern_name, label, match_rule, unique
-from .evidence import approximate_note, is_approximate
+from .evidence import is_approximate, with_about
 from .notices import LESS_SEVERE_BELOW
 from .scores import phq9_total
 
@@ -68,9 +68,10 @@ def evidence_reasons(option: dict, answers: dict, content: dict) -> tuple[list[d
             considerations.append({**reason, **perinatal_reason()})
         opening = _weak_opening(item)
         if opening:
-            text = f"{opening % words} {item['summary']}".strip()
+            summary = item["summary"]
             if is_approximate(item, reason["sources"], content["sources"]):
-                text += " " + approximate_note(item["summary"])
+                summary = with_about(summary)
+            text = f"{opening % words} {summary}".strip()
             considerations.append({**reason, "text": text})
     return fits, considerations
 
@@ -134,11 +135,31 @@ def risks_reason(facts: list[dict]) -> dict:
     }
 
 
-def unique_by_text(reasons: list[dict]) -> list[dict]:
+def _idea(text: str) -> str:
+    """What a reason says after its opening echo of the answer ("You said ... ."), so a goal
+    and a value that lead to the same sentence count as one idea."""
+    opening, _dot, rest = text.partition(". ")
+    return (rest or opening).strip().lower()
+
+
+def one_idea_once(fits: list[dict], considerations: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Each idea once: the same sentence after a different answer is listed once, and an
+    answer that both fits and needs care is listed once, as needing care (the caution is the
+    part a person must not miss)."""
+    considerations = _first_of_each_idea(considerations)
+    cautioned = {(reason["question"], str(reason["value"])) for reason in considerations}
+    fits = [reason for reason in fits if (reason["question"], str(reason["value"])) not in cautioned]
+    fits = _first_of_each_idea(fits)
+    said = {_idea(reason["text"]) for reason in considerations}
+    return [reason for reason in fits if _idea(reason["text"]) not in said], considerations
+
+
+def _first_of_each_idea(reasons: list[dict]) -> list[dict]:
     seen, result = set(), []
     for reason in reasons:
-        if reason["text"] not in seen:
-            seen.add(reason["text"])
+        idea = _idea(reason["text"])
+        if idea not in seen:
+            seen.add(idea)
             result.append(reason)
     return result
 

@@ -1,5 +1,6 @@
 """Notices at the top of the summary: crisis, severe low mood, less severe low mood (NICE NG222
-1.5.3), youth, pregnancy, and the choices beyond this aid's five."""
+1.5.3), the notices of the groups a person is in (young, older, pregnancy, breastfeeding,
+milder symptoms: summary/populations.py), and the choices beyond this aid's five."""
 
 from django.utils.translation import gettext as _
 
@@ -10,7 +11,9 @@ GUIDELINE_SOURCE = "nice-ng222"
 LESS_SEVERE_BELOW = 16
 
 
-def notices(answers: dict, scores: dict, crisis: dict, youth_resources: list[dict]) -> list[dict]:
+def notices(
+    answers: dict, scores: dict, crisis: dict, youth_resources: list[dict], group_notices: list[dict] | None = None
+) -> list[dict]:
     result = []
     if crisis["active"]:
         result.append(
@@ -44,27 +47,21 @@ def notices(answers: dict, scores: dict, crisis: dict, youth_resources: list[dic
                 "sources": [GUIDELINE_SOURCE],
             }
         )
-    if answers.get("age_band") == "under_18":
-        text = _(
-            "This aid is written for adults. Some of it may not fit young people. "
-            "Please talk to a doctor or an adult you trust."
-        )
-        if youth_resources:
-            text += " " + _("These services are there for young people:")
-        else:
-            text += " " + _("Ask them about help for young people near you.")
-        result.append({"code": "youth", "text": text, "resources": youth_resources, "sources": []})
-    if answers.get("pregnant_or_breastfeeding") == "yes":
-        result.append(
-            {
-                "code": "pregnancy_medication",
-                "text": _(
-                    "You said you are pregnant, planning a baby or breastfeeding. Ask a doctor before you start "
-                    "or change a medicine. Do not stop a medicine all at once without advice."
-                ),
-                "sources": [],
-            }
-        )
+    # The groups' notices (summary/populations.py): youth, older_adult, pregnancy_medication,
+    # breastfeeding, mild_symptoms, in content's words; the youth notice keeps its help lines.
+    for notice in group_notices or []:
+        if notice["code"] == "youth":
+            text = (
+                notice["text"]
+                + " "
+                + (
+                    _("These services are there for young people:")
+                    if youth_resources
+                    else _("Ask a doctor or an adult you trust about help for young people near you.")
+                )
+            )
+            notice = {**notice, "text": text, "resources": youth_resources}
+        result.append(notice)
     result.append(
         {
             "code": "other_options",

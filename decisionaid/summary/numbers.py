@@ -1,8 +1,10 @@
 """Icon arrays: natural frequencies out of 100 people, from the reviewed content (`Figure`
 rows), for the person's own concerns: every arm of each study, its time frame, the people it
-studied and how sure it is. A figure tied to no concern (a side effect of medicine) is shown
-beside the benefit figures of the options it is about, never on its own: harms without the
-benefits would lean against those options."""
+studied and how sure it is. A harm figure (a side effect of a medicine) is shown only beside a
+benefit figure of the same option for a concern the person chose whose medicine it is about,
+never on its own: harms without the benefits would lean against those options, and one
+medicine's side effects must not be shown for another's concern (an antidepressant's for
+sleeping pills). No figure for a concern the person did not choose."""
 
 from django.utils.translation import gettext as _
 
@@ -20,13 +22,22 @@ def sentence_case(words: str) -> str:
 
 def numbers(answers: dict, content: dict) -> list[dict]:
     chosen = set(chosen_concerns(answers))
-    for_concerns = [figure for figure in content["figures"] if chosen & set(figure["concerns"])]
-    with_benefits = {slug for figure in for_concerns for slug in figure["options"]}
-    return [
-        number(figure)
-        for figure in content["figures"]
-        if figure in for_concerns or (not figure["concerns"] and with_benefits & set(figure["options"]))
-    ]
+    benefits = [figure for figure in content["figures"] if not figure["harm"] and chosen & set(figure["concerns"])]
+    shown = []
+    for figure in content["figures"]:
+        if not figure["harm"]:
+            if figure in benefits:
+                shown.append(figure)
+            continue
+        # Its concerns are those whose medicine it is about; a benefit figure of the same
+        # option must be shown for one of them.
+        concerns = chosen & set(figure["concerns"])
+        if any(
+            concerns & set(benefit["concerns"]) and set(benefit["options"]) & set(figure["options"])
+            for benefit in benefits
+        ):
+            shown.append(figure)
+    return [number(figure) for figure in shown]
 
 
 def number(figure: dict) -> dict:

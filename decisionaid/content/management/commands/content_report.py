@@ -1,10 +1,25 @@
 """Print the evidence grid for a clinical reviewer: for each concern, each option's level,
-the guideline's position, the sources and the review date. Exit non-zero, naming the cells,
-when any cell has no level or no source, or is missing altogether."""
+the guideline's position, the medicine the level is about (medicine and both together), the
+sources and the review date; then the rules for groups of people (young, older, pregnant,
+breastfeeding, planning, milder symptoms) and what differs by UK nation. Exit non-zero,
+naming the cells, when any cell has no level or no source, or is missing altogether, or a
+medicine cell does not name its medicine."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from decisionaid.content.models import Concern, ContentVersion, Evidence, EvidenceScope, Option, OtherCare
+from decisionaid.content.models import (
+    Concern,
+    ContentVersion,
+    Evidence,
+    EvidenceScope,
+    NationText,
+    Option,
+    OtherCare,
+    PopulationText,
+)
+
+# The options whose cells must say which medicine their level is about.
+MEDICINE_OPTIONS = ("medication", "combined")
 
 
 class Command(BaseCommand):
@@ -42,6 +57,8 @@ class Command(BaseCommand):
                     problems.append(f"{name}: no level")
                 if not sources:
                     problems.append(f"{name}: no source")
+                if option.slug in MEDICINE_OPTIONS and not cell.medicine:
+                    problems.append(f"{name}: no medicine named")
                 self.stdout.write(
                     f"  {option.slug:<{width}}  {cell.level or 'NO LEVEL':<15}  {_guideline(cell):<28}  "
                     f"reviewed {cell.reviewed_on}{'  approximate' if cell.approximate else ''}"
@@ -49,15 +66,40 @@ class Command(BaseCommand):
                 cited = [
                     f"{source.key} (approximate)" if source.approximate else source.key for source in cell.sources.all()
                 ]
+                if cell.medicine:
+                    self.stdout.write(f"  {'':<{width}}  medicine: {cell.medicine}")
                 self.stdout.write(f"  {'':<{width}}  sources: {', '.join(cited) or 'NONE'}")
 
         _scopes_and_other_care(self.stdout.write)
+        self._populations()
+        self._nations()
         self.stdout.write("")
         self.stdout.write(f"{len(cells)} cells, {len(problems)} problems.")
         if problems:
             for problem in problems:
                 self.stderr.write(problem)
             raise CommandError(f"{len(problems)} cells need a level or a source: " + "; ".join(problems))
+
+    def _populations(self) -> None:
+        self.stdout.write("")
+        self.stdout.write("Groups of people (summary/populations.py says who is in each):")
+        rows = PopulationText.objects.select_related("option", "region").prefetch_related("sources")
+        for row in rows.order_by("population", "order", "id"):
+            where = f" in {row.region.code}" if row.region_id else ""
+            target = f"{row.option.slug} {row.part}" if row.option_id else row.part
+            sources = ", ".join(source.key for source in row.sources.all()) or "NONE"
+            self.stdout.write(f"  {row.population}{where}: {target}: {row.text}")
+            self.stdout.write(f"    sources: {sources}; reviewed {row.reviewed_on}")
+
+    def _nations(self) -> None:
+        self.stdout.write("")
+        self.stdout.write("UK nations (a UK person who names none reads the UK rows, which say what differs):")
+        for row in NationText.objects.select_related("option").prefetch_related("sources"):
+            target = f"{row.topic} {row.option.slug}" if row.option_id else row.topic
+            name = f"{row.name}: " if row.name else ""
+            sources = ", ".join(source.key for source in row.sources.all()) or "NONE"
+            self.stdout.write(f"  {row.nation}: {target}: {name}{row.text}")
+            self.stdout.write(f"    sources: {sources}; reviewed {row.reviewed_on}")
 
 
 def _guideline(cell) -> str:
