@@ -19,7 +19,7 @@ READING_LEVELS = [
     ("/questions/", gettext_lazy("The questions (the hardest step)"), 6, 9),
     ("/results/", gettext_lazy("Your results"), 6, 9),
     ("/about/", gettext_lazy("This page"), 4, 8),
-    ("/help-now/", gettext_lazy("Get help now"), 5, 9),
+    ("/help-now/", gettext_lazy("Get help now"), 4, 8),
     ("/privacy/", gettext_lazy("Privacy"), 4, 8),
 ]
 MEASURED_ON = datetime.date(2026, 12, 1)

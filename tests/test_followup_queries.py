@@ -98,7 +98,7 @@ def count(name: str, django_assert_max_num_queries) -> list[str]:
 # Making a link and starting a re-take write several rows once a visit, each in a transaction
 # (in tests, savepoints, which count): the rate-limit count, the old link turned off and the
 # new one; the link's new end, the first visit's copy, the new visit and the session.
-BUDGET = {"POST /come-back/new/": 13, "POST /back/<token>/": 17}
+BUDGET = {"POST /come-back/new/": 14, "POST /back/<token>/": 17}
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -1,5 +1,6 @@
 """The text a person sees on a page, block by block, for the plain-language checks."""
 
+import re
 from html.parser import HTMLParser
 
 BLOCKS = {
@@ -65,6 +66,13 @@ def visible_blocks(html: str, exclude: list[str] = ()) -> list[str]:
     return [block for block in parser.blocks if not any(text in block for text in exclude)]
 
 
+# A web address on its own ("samaritans.org"): a name to tap, not prose to read, so reading
+# formulas (which count its letters as syllables) leave it out.
+WEB_ADDRESS = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)+(/\S*)?$")
+
+
 def as_prose(blocks: list[str]) -> str:
     """Each block a sentence of its own: a heading or a button is not part of the next line."""
-    return " ".join(block if block[-1] in ".?!:" else block + "." for block in blocks)
+    return " ".join(
+        block if block[-1] in ".?!:" else block + "." for block in blocks if not WEB_ADDRESS.match(block.strip())
+    )

@@ -9,7 +9,7 @@ a change of wording is made here, once, and both follow it."""
 from datetime import date
 
 from django.utils.formats import date_format
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from decisionaid.content.templatetags.phone_links import PRINTED_NUMBER, dialled
@@ -115,10 +115,6 @@ def _crisis_lines(summary: dict) -> dict:
     }
 
 
-def _more(count: int) -> str:
-    return ngettext("; and %(more)s more", "; and %(more)s more", count) % {"more": count} if count else ""
-
-
 def _cell(cell: dict, notes: Notes) -> list[dict]:
     if cell["kind"] == "fact":
         return [_para(text=cell["text"], notes=notes.cite(cell["sources"]))]
@@ -127,7 +123,7 @@ def _cell(cell: dict, notes: Notes) -> list[dict]:
     paras = []
     for kind, label in (("fits", _("Fits:")), ("considerations", _("Think about:"))):
         if cell[kind]:
-            paras.append(_para(strong=label, text="; ".join(cell[kind]) + _more(cell[f"{kind}_more"]) + "."))
+            paras.append(_para(strong=label, text="; ".join(cell[kind]) + "."))
     return paras or [_para(text=_("Nothing in your answers points either way."))]
 
 

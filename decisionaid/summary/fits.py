@@ -139,6 +139,11 @@ def _idea(text: str) -> str:
     """What a reason says after its opening echo of the answer ("You said ... ."), so a goal
     and a value that lead to the same sentence count as one idea."""
     opening, _dot, rest = text.partition(". ")
+    # Only an echo of the answer ("You said...", "You want...") is left out: in any other reason
+    # the first sentence is the idea ("NICE suggests this first for mild OCD. This aid does not
+    # ask about that...").
+    if not opening.lower().startswith("you "):
+        return text.strip().lower()
     return (rest or opening).strip().lower()
 
 

@@ -12,7 +12,7 @@ The region's main crisis line and its emergency number are also buttons (`crisis
 "Call 988", "Text 988", "Call 911"."""
 
 import re
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from django import template
 from django.utils.html import format_html, format_html_join
@@ -170,3 +170,11 @@ def crisis_buttons(region, lines=None) -> dict:
     main = person_lines.main_line(lines if lines is not None else (region or {}).get("resources", []))
     buttons = [{**button, "extra": digits_extra(button["printed"])} for button in button_list(region, main)]
     return {"buttons": buttons, "line_name": main.get("name", "") if main else ""}
+
+
+@register.filter
+def site(url: str) -> str:
+    """A web address as a person reads it aloud: the site's name ("nhs.uk"), not its full path,
+    which is long, hard to read and the same place a tap goes to anyway."""
+    host = urlsplit(url).netloc or url
+    return host.removeprefix("www.")
