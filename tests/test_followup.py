@@ -383,7 +383,7 @@ def test_the_pdf_shows_both_dates(person):
     retake(fresh, token, LOWER_MOOD, LOWER_WORRY)
     text = pdf_text(fresh.get("/results/summary.pdf").content)
     then, now = timezone.localdate() - timedelta(weeks=4), timezone.localdate()
-    assert "Your scores over time:" in text
+    assert "Your scores over time" in text
     assert f"{then:%-d %B %Y}: Low mood (PHQ-9) 21 of 27" in text
     assert f"{now:%-d %B %Y}: Low mood (PHQ-9) 4 of 27" in text
 

@@ -16,18 +16,21 @@ FILLED = {"leaning-option": "cbt", "leaning-unsure": "If I have the time", "lean
 def test_the_results_page_offers_the_form_and_says_it_is_optional(client):
     give_answers(client)
     html = client.get("/results/").content.decode()
-    assert 'action="/results/leaning/"' in html and 'hx-post="/results/leaning/"' in html
-    assert "You can skip this." in page_text(html)
+    assert 'href="/results/leaning/form/" hx-get="/results/leaning/form/"' in html
+    assert "(you can skip this)" in page_text(html)
+    form = client.get("/results/leaning/form/").content.decode()
+    assert 'action="/results/leaning/"' in form and 'hx-post="/results/leaning/"' in form
+    assert "You can skip this." in page_text(form)
 
 
 def test_saving_without_javascript_keeps_it_with_the_answers(client):
     answer_set = give_answers(client)
     response = client.post("/results/leaning/", FILLED)
-    assert response.status_code == 302 and response["Location"] == "/results/?leaning=saved#leaning"
+    assert response.status_code == 302 and response["Location"] == "/results/leaning/form/?leaning=saved"
     assert "Saved." in page_text(client.get(response["Location"]).content.decode())
     leaning = Leaning.objects.get(answer_set=answer_set)
     assert (leaning.option, leaning.unsure, leaning.questions) == ("cbt", "If I have the time", "How long is the wait?")
-    html = client.get("/results/").content.decode()
+    html = client.get("/results/leaning/form/").content.decode()
     assert "How long is the wait?</textarea>" in html
     assert 'value="cbt" id="id_leaning-option_2" checked' in html or 'value="cbt"' in html
 

@@ -386,6 +386,9 @@ ON_DEMAND = [
     "/results/share/",
     "/results/questions/",
     "/results/change/",
+    "/results/leaning/form/",
+    "/results/care/",
+    "/results/ready/",
 ]
 
 

@@ -22,7 +22,9 @@ pytestmark = pytest.mark.django_db
 
 def test_the_sure_test_is_a_form_of_four_yes_no_fieldsets(client):
     html = page(client, mild_answers())
-    sure = html[html.index('id="sure"') : html.index("</section>", html.index('id="sure"'))]
+    # A click away from the first view, at an address of its own.
+    assert 'href="/results/ready/" hx-get="/results/ready/"' in html
+    sure = client.get("/results/ready/").content.decode()
     assert 'action="/results/sure/"' in sure
     assert 'hx-post="/results/sure/"' in sure
     assert sure.count("<fieldset") == 4
@@ -164,7 +166,10 @@ def test_the_results_page_for_a_maximal_person_reads_at_grade_7_or_below(client)
 def test_each_notice_fit_consideration_question_and_number_reads_at_grade_7_or_below(client):
     answers = maximal_answers(**PLAIN_PERSON)
     summary = build_summary(answers, sure=ALL_NO)
-    texts = [notice["text"] for notice in summary["notices"]]
+    # "More choices than these five" gives way on the page to the care offered first for their
+    # own concerns, which says it in particular (results.grid.notices).
+    texts = [notice["text"] for notice in summary["notices"] if notice["code"] != "other_options"]
+    texts += [care["text"] for care in summary["other_care"]]
     texts += summary["questions_for_clinician"]
     texts += [summary["scores"]["note"], summary["referral"]["text"]]
     for option in summary["options"]:
@@ -179,7 +184,7 @@ def test_each_notice_fit_consideration_question_and_number_reads_at_grade_7_or_b
     # What the person sees on the page and in the parts they open on it.
     opened = [page(client)] + [
         client.get(path, headers={"HX-Request": "true"}).content.decode()
-        for path in ["/results/questions/", "/results/numbers/"]
+        for path in ["/results/questions/", "/results/numbers/", "/results/care/"]
         + [f"/results/options/{option['slug']}/" for option in summary["options"]]
     ]
     visible = " ".join(block for html in opened for block in visible_blocks(html))

@@ -51,7 +51,7 @@ LEVEL_MARKS = {
 }
 
 # How many answers a fits cell names; the option's details hold the rest.
-TOPICS_SHOWN = 2
+TOPICS_SHOWN = 1
 # How many icon arrays paper has room for: those for the person's own concerns come first.
 PAPER_FIGURES = 3
 
@@ -199,6 +199,14 @@ def notices(summary: dict) -> list[dict]:
     seen, result = set(), []
     for notice in summary["notices"]:
         if notice["code"] == "crisis":
+            continue
+        # "More choices than these five" says in general what the care offered first for their
+        # own concerns says in particular: on a page that has that, once is enough.
+        if notice["code"] == "other_options" and summary.get("other_care"):
+            continue
+        # Both say that guided self-help or a talking therapy is often tried first: the one for
+        # low mood (NICE NG222) says it for them, so the general one for mild symptoms is not repeated.
+        if notice["code"] == "mild_symptoms" and any(n["code"] == "less_severe_depression" for n in summary["notices"]):
             continue
         title = str(notice.get("title") or NOTICE_TITLES.get(notice["code"], OTHER_NOTICE_TITLE))
         result.append({**notice, "title": title, "region": title not in seen})

@@ -358,8 +358,7 @@ def paper_summary(summary: dict, made_on: date) -> dict:
         "sure": _sure(summary["sure"]),
         "sources": {
             "title": _("Sources"),
-            "intro": _("The numbers in brackets, such as [1], name where each answer comes from."),
-            "more": _("The full list is on your results page."),
+            "intro": _("Numbers such as [1] name each source:"),
             "notes": notes.listed(),
         },
     }

@@ -182,6 +182,29 @@ def share(request: HttpRequest, answers: dict) -> HttpResponse:
 
 
 @results_view
+def ready(request: HttpRequest, answers: dict) -> HttpResponse:
+    """The four SURE questions, a click away from the first view (they post to `sure`)."""
+    sure_state = build_summary(answers, sure=request.session.get(SURE_KEY))["sure"]
+    form = SureForm(initial=request.session.get(SURE_KEY) or None)
+    context = {"sure_form": form, "sure_fields": [(item, form[item["code"]]) for item in sure_state["items"]]}
+    return _on_demand(request, "sure", _("Are you ready to choose?"), "more-sure", context, back="sure")
+
+
+@results_view
+def leaning_form(request: HttpRequest, answers: dict) -> HttpResponse:
+    """What the person leans toward and their questions: optional, so a click away."""
+    context = results_actions_context(request)
+    return _on_demand(request, "leaning", _("What you lean toward, and your questions"), "more-leaning", context)
+
+
+@results_view
+def care(request: HttpRequest, answers: dict) -> HttpResponse:
+    """The care often offered first for the person's concerns that is none of the five."""
+    context = {"summary": build_summary(answers)}
+    return _on_demand(request, "care", _("Care often offered first"), "more-care", context)
+
+
+@results_view
 def questions(request: HttpRequest, answers: dict) -> HttpResponse:
     summary = build_summary(answers)
     context = {"questions": summary["questions_for_clinician"]}

@@ -121,7 +121,7 @@ def leaning(request: HttpRequest, answers: dict) -> HttpResponse:
         context = {"leaning_form": LeaningForm(instance=saved, prefix=LEANING_PREFIX), "leaning_saved": True}
         return private(render(request, "results/leaning.html", context))
     # Without JavaScript the person lands back on their results, told it was saved.
-    return redirect(reverse("results") + "?leaning=saved#leaning")
+    return redirect(reverse("results_leaning_form") + "?leaning=saved")
 
 
 # ---------------------------------------------------------------------------------------

@@ -85,6 +85,7 @@ def test_the_whole_clinician_journey(width, browser, url, assert_accessible, scr
     expect(patient.locator(".practice-urgent").first).to_contain_text("Same-day line 020 7946 0001")
     expect(patient.locator(".share")).to_contain_text("Psychodynamic therapy: not offered here.")
 
+    patient.get_by_role("link", name="Say what you lean toward (you can skip this)").click()  # a click away
     leaning = patient.locator("#leaning")
     leaning.scroll_into_view_if_needed()
     choose(patient, "leaning-option", "cbt")
@@ -95,6 +96,7 @@ def test_the_whole_clinician_journey(width, browser, url, assert_accessible, scr
     assert_accessible(patient, f"results with the leaning form at {width}")
 
     sure = patient.locator("#sure")
+    sure.get_by_role("link", name="Answer the four questions").click()  # a click away
     for code, value in {
         "sure_of_myself": "no",
         "understand_information": "yes",
@@ -200,10 +202,11 @@ def test_the_leaning_form_works_without_javascript(no_js_page, url, live_server)
     share_session(no_js_page, live_server, client)
     no_js_page.set_viewport_size({"width": 390, "height": 844})
     no_js_page.goto(url("/results/"))
+    no_js_page.get_by_role("link", name="Say what you lean toward (you can skip this)").click()  # its own page
     choose(no_js_page, "leaning-option", "self_help")
     no_js_page.get_by_label("What do you want to ask your doctor or therapist?").fill("Can I start soon?")
     no_js_page.locator("#leaning").get_by_role("button", name="Save").click()
-    expect(no_js_page).to_have_url(re.compile(r"/results/\?leaning=saved#leaning$"))
+    expect(no_js_page).to_have_url(re.compile(r"/results/leaning/form/\?leaning=saved$"))
     expect(no_js_page.locator("#leaning")).to_contain_text("Saved.")
     expect(no_js_page.get_by_label("What do you want to ask your doctor or therapist?")).to_have_value(
         "Can I start soon?"

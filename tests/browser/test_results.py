@@ -19,7 +19,7 @@ DESKTOP = {"width": 1280, "height": 800}
 OPTION_NAMES = [
     "Psychodynamic therapy",
     "Cognitive behavioural therapy (CBT)",
-    "Antidepressant medicine",
+    "Medicine",
     "Therapy and medicine together",
     "Guided self-help, or waiting and checking in",
 ]
@@ -183,9 +183,9 @@ def test_details_open_in_place_and_pass_axe_open_and_shut(page, url, live_server
 def test_without_javascript_each_part_is_a_page_of_its_own_with_a_way_back(no_js_page, url, live_server):
     page = no_js_page
     open_results(page, url, live_server, mild_answers())
-    page.get_by_role("link", name="More about Antidepressant medicine").click()
+    page.get_by_role("link", name="More about Medicine").click()
     expect(page).to_have_url(re.compile(r"/results/options/medication/$"))
-    expect(page.locator("main h1")).to_have_text("More about Antidepressant medicine")
+    expect(page.locator("main h1")).to_have_text("More about Medicine")
     expect(page.get_by_text("Because you said:").first).to_be_visible()
     page.get_by_role("link", name="Sources").click()
     expect(page.locator(".source-list")).to_be_visible()
@@ -225,6 +225,7 @@ def test_the_sure_test_works_in_place_and_keeps_the_person_there(page, url, live
     open_results(page, url, live_server, maximal_answers())
     sure = page.locator("#sure")
     sure.scroll_into_view_if_needed()
+    sure.get_by_role("link", name="Answer the four questions").click()  # a click away
     sure.get_by_role("button", name="Save my answers").click()  # nothing chosen: a 422, swapped in
     expect(page.locator("#sure .error-summary")).to_be_focused()
     radios = page.locator("#sure input[type=radio][value='no']")
