@@ -158,7 +158,9 @@ def test_other_care_names_emdr_and_supervised_withdrawal_and_not_the_depression_
 def test_the_results_page_shows_the_other_care(client):
     with_answers(client, drinker_in_ireland())
     text = page_text(client.get("/results/").content.decode())
-    assert "Care often offered first" in text and "EMDR" in text
+    assert "Care often offered first" in text and 'href="/results/care/"' in client.get("/results/").content.decode()
+    # What it is, a click away.
+    assert "EMDR" in page_text(client.get("/results/care/").content.decode())
 
 
 # 4, 5. Pregnancy and perinatal OCD ---------------------------------------------------------------
@@ -295,7 +297,7 @@ def test_the_results_pages_show_the_dangers_and_whom_each_first_choice_is_for(cl
     with_answers(client, teen_in_australia())
     teen = page_text(client.get("/results/").content.decode())
     assert "faint or have chest pain, call 000" in teen and "Butterfly National Helpline" in teen
-    assert "40 psychology sessions" in teen
+    assert "40 psychology sessions" in page_text(client.get("/results/care/").content.decode())
 
     client.cookies.clear()
     with_answers(client, pregnant_woman_in_england())
