@@ -63,6 +63,8 @@ def with_answers(view):
         missing = steps.FIRST if answers is None else steps.first_missing_required(answers)
         if missing is not None:
             return redirect("step", slug=missing.slug)
+        # The views that change what is kept with the answers use the row read here, not a second read.
+        request.answer_set = answer_set
         # The day they were last saved, printed beside the risk answers (print view, PDF).
         request.answered_on = timezone.localdate(answer_set.updated_at)
         return view(request, answers, *args, **kwargs)

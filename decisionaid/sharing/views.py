@@ -69,9 +69,7 @@ def invite(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 @with_answers
 def send(request: HttpRequest, answers: dict) -> HttpResponse:
-    answer_set = session.current(request)
-    if answer_set is None:
-        return redirect("results")
+    answer_set = request.answer_set
     invitation = invitations.invitation_of(answer_set)
     if invitation is None or not invitation.is_live():
         return _message(
@@ -104,9 +102,7 @@ def send(request: HttpRequest, answers: dict) -> HttpResponse:
 @vary_on_headers("HX-Request")
 @with_answers
 def leaning(request: HttpRequest, answers: dict) -> HttpResponse:
-    answer_set = session.current(request)
-    if answer_set is None:
-        return redirect("results")
+    answer_set = request.answer_set
     current = Leaning.objects.filter(answer_set=answer_set).first()
     form = LeaningForm(request.POST, instance=current, prefix=LEANING_PREFIX)
     if not form.is_valid():
