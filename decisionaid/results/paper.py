@@ -6,6 +6,7 @@ table cells and phone numbers, each already translated. The print view
 `results/pdf.py`) only lay this document out; neither template holds a word of its own, so
 a change of wording is made here, once, and both follow it."""
 
+import re
 from datetime import date
 
 from django.utils.formats import date_format
@@ -18,8 +19,20 @@ from .grid import comparison_grid
 from .grid import notices as grid_notices
 
 # How many icon arrays fit beside the rest in three pages at sizes older eyes can read; the
-# grid puts those about the person's own concerns first.
-FIGURES = 2
+# grid puts those about the person's own concerns first, and the results page has them all.
+FIGURES = 1
+
+
+def _level_words() -> dict[str, str]:
+    """Paper's short words for the evidence levels: one line in a narrow column, where the
+    full words ("Moderate evidence") take two. The table's caption holds the key."""
+    return {
+        "strong": _("Strong"),
+        "moderate": _("Moderate"),
+        "limited": _("Limited"),
+        "insufficient": _("Few studies"),
+        "not_recommended": _("Not recommended"),
+    }
 
 
 def _day(value: date | str | None) -> str:
@@ -34,17 +47,25 @@ def _day(value: date | str | None) -> str:
 class Notes:
     """Numbered source notes: each source gets a number the first time paper cites it, so a
     cell says "[2]" instead of an author and year, and the notes list each name once.
-    Sources that paper would name alike ("Our search 2026") share one number."""
+    Sources that paper would name alike ("Our search 2026", or a guideline and its version
+    for the public: "NICE CG192") share one number; each source in full is on the results
+    page."""
 
     def __init__(self) -> None:
         self.numbers: dict[str, int] = {}
 
     def cite(self, sources: list[dict]) -> str:
-        numbers = {self.numbers.setdefault(str(source["label"]), len(self.numbers) + 1) for source in sources}
+        numbers = {self.numbers.setdefault(_short(source["label"]), len(self.numbers) + 1) for source in sources}
         return f"[{_ranges(sorted(numbers))}]" if numbers else ""
 
     def listed(self) -> list[dict]:
         return [{"number": str(number), "label": label} for label, number in self.numbers.items()]
+
+
+def _short(label: str) -> str:
+    """A source's name without the part in brackets at its end: "NICE NG69 (for the public)"
+    is NICE NG69 on paper."""
+    return re.sub(r"\s*\([^()]*\)$", "", str(label)) or str(label)
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -101,6 +122,15 @@ def _line(resource: dict) -> dict:
     return {"name": str(resource["name"]), "hours": str(resource.get("hours") or ""), "parts": parts}
 
 
+def _pointer(resource: dict) -> dict:
+    """A line the crisis box at the top already gives in full: named again, its numbers once."""
+    return {
+        "name": str(resource["name"]),
+        "hours": "",
+        "parts": [{"text": _("its numbers are in the box at the top.")}],
+    }
+
+
 def _crisis_lines(summary: dict) -> dict:
     number = summary["emergency_number"] or ""
     emergency = (
@@ -115,11 +145,11 @@ def _crisis_lines(summary: dict) -> dict:
     }
 
 
-def _cell(cell: dict, notes: Notes) -> list[dict]:
+def _cell(cell: dict) -> list[dict]:
     if cell["kind"] == "fact":
-        return [_para(text=cell["text"], notes=notes.cite(cell["sources"]))]
+        return [_para(text=cell["text"])]
     if cell["kind"] == "cost":
-        return [_para(strong=cell["cost"].get("display", ""), text=cell["text"], notes=notes.cite(cell["sources"]))]
+        return [_para(strong=cell["cost"].get("display", ""), text=cell["text"])]
     paras = []
     for kind, label in (("fits", _("Fits:")), ("considerations", _("Think about:"))):
         if cell[kind]:
@@ -136,7 +166,7 @@ def _row(row: dict, notes: Notes) -> dict:
     """One question of the grid: its label, and its answers in groups of one cell per option.
     Evidence comes in a group per concern the person chose, headed by the concern and the
     notes behind its five answers, so a cell holds only the level, and a concern's name is
-    printed once, not five times."""
+    printed once, not five times. Every other question is one group, its notes by its label."""
     if row["cells"] and row["cells"][0]["kind"] == "evidence":
         concerns = {item["concern"]: item["concern_label"] for cell in row["cells"] for item in cell["items"]}
         groups = []
@@ -148,14 +178,32 @@ def _row(row: dict, notes: Notes) -> dict:
                     "label": str(label),
                     "notes": notes.cite(cited),
                     "cells": [
-                        _answer(cell, [_para(strong=f"{item['mark']} {item['level_label']}".strip()) for item in found])
+                        _answer(cell, [_para(strong=_level(item)) for item in found])
                         for cell, found in zip(row["cells"], items, strict=True)
                     ],
                 }
             )
-    else:
-        groups = [{"label": "", "notes": "", "cells": [_answer(cell, _cell(cell, notes)) for cell in row["cells"]]}]
-    return {"code": row["code"], "label": str(row["label"]), "groups": groups}
+        return {"code": row["code"], "label": str(row["label"]), "key": _level_key(), "notes": "", "groups": groups}
+    # Any other question's notes follow its label, once for its five answers: a note at the
+    # end of a narrow cell often took a line of its own.
+    cited = [source for cell in row["cells"] for source in cell.get("sources", [])]
+    return {
+        "code": row["code"],
+        "label": str(row["label"]),
+        "key": "",
+        "notes": notes.cite(cited),
+        "groups": [{"label": "", "notes": "", "cells": [_answer(cell, _cell(cell)) for cell in row["cells"]]}],
+    }
+
+
+def _level_key() -> str:
+    """What the short words of the evidence cells stand for, said once by the row's label."""
+    return _("(research: ●●● strong, ●●○ moderate, ●○○ limited, ○○○ few studies)")
+
+
+def _level(item: dict) -> str:
+    words = _level_words().get(item["level"], item["level_label"])
+    return f"{item['mark']} {words}".strip()
 
 
 def _risk(summary: dict) -> dict:
@@ -212,6 +260,16 @@ def _sure(sure: dict) -> dict:
     }
 
 
+def _values(values: list[dict]) -> list[str]:
+    """What matters, one line per level, most first: "Matters a lot: keeping the cost low,
+    help that lasts", so each level's words are said once."""
+    levels: dict[str, list[str]] = {}
+    for value in sorted(values, key=lambda value: -value["value"]):
+        label = str(value["label"])
+        levels.setdefault(str(value["value_label"]), []).append(label[:1].lower() + label[1:])
+    return [f"{level}: {', '.join(labels)}" for level, labels in levels.items()]
+
+
 def _history_line(visit: dict) -> str:
     """One visit of summary["history"]: its date, then its scores in the summary's words."""
     return f"{_day(date.fromisoformat(visit['date']))}: {visit['text']}"
@@ -224,6 +282,7 @@ def paper_summary(summary: dict, made_on: date) -> dict:
     content = summary["content"]
     echo = summary["answers_echo"]
     crisis_lines = _crisis_lines(summary)
+    in_crisis_box = {line["name"] for line in crisis_lines["lines"]} if summary["crisis"]["active"] else set()
     scores = [
         _para(
             strong=f"{score['name']}:",
@@ -267,8 +326,8 @@ def paper_summary(summary: dict, made_on: date) -> dict:
         },
         "page_of": _("Page {page} of {pages}"),
         "footer": _(
-            "This is not a diagnosis. It does not tell you what to choose, and it does not take the place of a "
-            "doctor, nurse or therapist."
+            # "Where to get help" says that a professional helps choose: once is enough.
+            "This is not a diagnosis, and it does not tell you what to choose."
         ),
         "brief": _brief(summary.get("brief")),
         "crisis": {
@@ -280,8 +339,7 @@ def paper_summary(summary: dict, made_on: date) -> dict:
         else None,
         "risk": _risk(summary),
         "lead": _(
-            "Here are your five options side by side. No one option is right for everyone. "
-            "Take this to a doctor, nurse or therapist and choose together."
+            "No one option is right for everyone. Take this to a doctor, nurse or therapist and choose together."
         ),
         "scores": {"title": _("Your scores"), "items": scores, "note": str(summary["scores"]["note"])},
         "notices": [
@@ -291,20 +349,34 @@ def paper_summary(summary: dict, made_on: date) -> dict:
                 "title": notice["title"],
                 "region": notice["region"],
                 "text": str(notice["text"]),
-                "lines": [_line(resource) for resource in notice.get("resources", [])],
+                "lines": [
+                    _pointer(resource) if resource["name"] in in_crisis_box else _line(resource)
+                    for resource in notice.get("resources", [])
+                ],
             }
             for notice in grid_notices(summary)
         ],
         "told": {
             "title": _("What you told us"),
             "rows": [
-                {"label": _("Where you live"), "value": str(echo["region_name"])},
+                # The line under the title names the region already.
+                *(
+                    [{"label": _("Where you live"), "value": str(echo["region_name"])}]
+                    if str(echo["region_name"]) != str(summary["region_name"])
+                    else []
+                ),
                 {"label": _("Your age"), "value": str(echo["age_band_label"])},
-                {
-                    "label": _("What you want help with"),
-                    "value": "; ".join(str(concern["label"]) for concern in echo["concerns"])
-                    or _("You did not choose any, so we show the facts for low mood."),
-                },
+                # Chosen concerns head the evidence rows of the table below: named once.
+                *(
+                    []
+                    if echo["concerns"]
+                    else [
+                        {
+                            "label": _("What you want help with"),
+                            "value": _("You did not choose any, so we show the facts for low mood."),
+                        }
+                    ]
+                ),
                 {
                     "label": _("Your goals"),
                     "value": "; ".join(str(goal["label"]) for goal in echo["goals"]) or _("You did not choose any."),
@@ -313,7 +385,8 @@ def paper_summary(summary: dict, made_on: date) -> dict:
         },
         "options": {
             "title": _("Your options side by side"),
-            "caption": _("Your five options, side by side. The order is the same for everyone. It is not a ranking."),
+            # The heading already says "your options side by side".
+            "caption": _("The order is the same for everyone. It is not a ranking."),
             "names": [
                 {
                     "name": str(option["name"]),
@@ -332,7 +405,7 @@ def paper_summary(summary: dict, made_on: date) -> dict:
         else None,
         "values": {
             "title": _("What matters to you"),
-            "items": [f"{value['label']}: {str(value['value_label']).lower()}" for value in summary["values"]]
+            "items": _values(summary["values"])
             or [_("You did not say what matters most to you. You can add this if you change your answers.")],
         },
         "referral": {
@@ -345,8 +418,8 @@ def paper_summary(summary: dict, made_on: date) -> dict:
         },
         "numbers": {
             "title": _("Some numbers from studies"),
-            "intro": _("Each picture shows 100 people in a study. The dark dots are the people it happened to.")
-            + (" " + _("More numbers are on your results page.") if more_numbers else ""),
+            "intro": _("Each picture is 100 people in a study. The dark dots are those it happened to.")
+            + (" " + _("More are on your results page.") if more_numbers else ""),
             "figures": figures,
         }
         if figures
