@@ -178,3 +178,42 @@ def test_the_print_view_links_back_to_the_results_and_has_something_in_every_box
     sure = words(re.sub(r"<[^>]+>", " ", sure[: sure.index("</section>")]))
     assert sure == "Are you ready to choose? You have not answered these four questions yet."
     assert 'href="tel:' in html  # crisis numbers are links on screen too
+
+
+def test_paper_says_each_evidence_level_in_a_short_word_keyed_once_by_its_row():
+    document = paper_summary(build_summary(maximal_answers()), made_on=ANSWERED)
+    evidence = document["options"]["rows"][0]
+    assert "●●● strong" in evidence["key"] and "○○○ few studies" in evidence["key"]
+    levels = {para["strong"] for group in evidence["groups"] for cell in group["cells"] for para in cell["paras"]}
+    assert levels <= {"●●● Strong", "●●○ Moderate", "●○○ Limited", "○○○ Few studies", "✕ Not recommended"}, levels
+    assert len(evidence["groups"]) == 14  # a group per concern: so "What you told us" does not list them again
+    told = " ".join(row["label"] for row in document["told"]["rows"])
+    assert "What you want help with" not in told
+    assert "Where you live" not in told  # the line under the title names the region
+
+
+def test_a_question_of_the_table_carries_its_notes_by_its_label_not_in_each_cell():
+    document = paper_summary(build_summary(mild_answers()), made_on=ANSWERED)
+    rows = {row["code"]: row for row in document["options"]["rows"]}
+    assert re.fullmatch(r"\[[\d, –]+\]", rows["cost"]["notes"]), rows["cost"]["notes"]
+    for row in rows.values():
+        for group in row["groups"]:
+            assert not any("notes" in para for cell in group["cells"] for para in cell["paras"]), row["code"]
+
+
+def test_paper_lists_each_source_once_a_guideline_and_its_public_version_as_one():
+    document = paper_summary(build_summary(maximal_answers()), made_on=ANSWERED)
+    labels = [note["label"] for note in document["sources"]["notes"]]
+    assert len(labels) == len(set(labels))
+    assert "NICE NG69" in labels and not any(label.endswith(")") for label in labels), labels
+    assert [note["number"] for note in document["sources"]["notes"]] == [str(n) for n in range(1, len(labels) + 1)]
+
+
+def test_a_young_persons_lines_already_in_the_crisis_box_are_not_given_twice():
+    document = paper_summary(build_summary(crisis_answers(region="US", age_band="under_18")), made_on=ANSWERED)
+    crisis = {line["name"]: line for line in document["crisis"]["lines"]["lines"]}
+    youth = next(notice for notice in document["notices"] if notice["code"] == "youth")
+    assert youth["lines"] and all(line["name"] in crisis for line in youth["lines"])
+    for line in youth["lines"]:
+        assert not any("href" in part for part in line["parts"])  # the live numbers are in the box
+        assert any("href" in part for part in crisis[line["name"]]["parts"])

@@ -298,7 +298,9 @@ def paper_summary(summary: dict, made_on: date) -> dict:
     figures = [
         {
             "title": str(figure["title"]),
-            "time_frame": str(figure["time_frame"]),
+            # The notes go by the time frame, on the line of the title: at the end of the
+            # note under the picture they often took a line of their own.
+            "time_frame": " ".join(filter(None, [str(figure["time_frame"]), notes.cite(figure["cited"])])),
             "groups": [
                 {
                     "count": group["count"],
@@ -307,7 +309,7 @@ def paper_summary(summary: dict, made_on: date) -> dict:
                 }
                 for group in figure["groups"]
             ],
-            "note": _para(text=figure["uncertainty"], notes=notes.cite(figure["cited"])),
+            "note": _para(text=figure["uncertainty"]),
         }
         for figure in grid["numbers"][:FIGURES]
     ]
