@@ -2,13 +2,15 @@
 
     .venv/bin/python bench/pdf.py [--runs 40]
 
-Uses a scratch SQLite database with the content loaded; prints one line of figures. Each run
-asks a slightly different fee, so the paper differs every time: Typst answers a repeat of
+Uses a scratch SQLite database with the content loaded; prints one line of figures (with the
+PDF's size and page count) per person, the heaviest paper among them. Each run asks a
+slightly different fee, so the paper differs every time: Typst answers a repeat of
 the very same input from its cache, which no real person would see."""
 
 import argparse
 import atexit
 import os
+import re
 import shutil
 import statistics
 import sys
@@ -18,6 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# A page object of the PDF (not the /Pages tree above them): the paper's page count.
+PAGE = re.compile(rb"/Type\s*/Page\b")
 
 
 def main() -> None:
@@ -36,7 +40,7 @@ def main() -> None:
 
     from decisionaid.results.pdf import summary_pdf
     from decisionaid.summary import build_summary
-    from tests.factories import crisis_answers, maximal_answers, mild_answers
+    from tests.factories import crisis_answers, heaviest_answers, maximal_answers, mild_answers
 
     call_command("migrate", verbosity=0)
     call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
@@ -46,6 +50,8 @@ def main() -> None:
         ("in crisis, A4", crisis_answers),
         ("every concern, A4", maximal_answers),
         ("every concern, Letter", lambda **fee: maximal_answers(region="US", **fee)),
+        ("the heaviest, A4", heaviest_answers),
+        ("the heaviest, Letter", lambda **fee: heaviest_answers(region="US", **fee)),
     ]
     for label, answers in people:
         times = []
@@ -58,7 +64,7 @@ def main() -> None:
         p95 = times[min(int(len(times) * 0.95), len(times) - 1)]
         print(
             f"PDF {label}: median {statistics.median(times) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
-            f"{len(pdf) // 1024} KiB, {args.runs} runs"
+            f"{len(pdf) // 1024} KiB, {len(PAGE.findall(pdf))} pages, {args.runs} runs"
         )
 
 

@@ -105,3 +105,23 @@ def maximal_answers(**overrides) -> dict:
         past_treatments=["cbt", "psychodynamic", "other_therapy", "medication"],
         **overrides,
     )
+
+
+def heaviest_answers(**overrides) -> dict:
+    """The longest paper a person can get: every concern and goal, in danger now, under 18 and
+    pregnant (the youth, pregnancy and perinatal OCD notices and their lines), an eating
+    pattern, and how each past treatment went."""
+    answers = {
+        **phq9(2, 2, 2, 2, 1, 2, 1, 1, 1),  # thoughts of self-harm on several days
+        "in_danger_now": True,
+        "age_band": "under_18",
+        "pregnant_or_breastfeeding": "pregnant",
+        "eating_pattern": "binge_purge",
+        "past_treatment_outcomes": {
+            "cbt": "did_not_help",
+            "psychodynamic": "partly",
+            "other_therapy": "did_not_help",
+            "medication": "side_effects",
+        },
+    }
+    return maximal_answers(**{**answers, **overrides})

@@ -17,7 +17,7 @@ from decisionaid.content.models import OptionFact, Source
 from decisionaid.results import pdf as summary_pdf
 from decisionaid.results.grid import QUESTIONS
 from decisionaid.summary import build_summary
-from tests.factories import crisis_answers, maximal_answers, mild_answers, phq9
+from tests.factories import crisis_answers, heaviest_answers, maximal_answers, mild_answers
 from tests.questionnaire_helpers import complete, with_answers
 
 pytestmark = pytest.mark.django_db
@@ -129,26 +129,6 @@ def test_paper_is_set_for_older_eyes_in_a_regular_font(answers):
     assert "AtkinsonHyperlegible-Regular" in fonts, fonts
     shipped = {"AtkinsonHyperlegible-Regular", "AtkinsonHyperlegible-Bold", "DejaVuSans", "DejaVuSans-Bold"}
     assert fonts <= shipped, fonts
-
-
-def heaviest_answers(**overrides) -> dict:
-    """The longest paper a person can get: every concern and goal, in danger now, under 18 and
-    pregnant (the youth, pregnancy and perinatal OCD notices and their lines), an eating
-    pattern, and how each past treatment went."""
-    answers = {
-        **phq9(2, 2, 2, 2, 1, 2, 1, 1, 1),  # thoughts of self-harm on several days
-        "in_danger_now": True,
-        "age_band": "under_18",
-        "pregnant_or_breastfeeding": "pregnant",
-        "eating_pattern": "binge_purge",
-        "past_treatment_outcomes": {
-            "cbt": "did_not_help",
-            "psychodynamic": "partly",
-            "other_therapy": "did_not_help",
-            "medication": "side_effects",
-        },
-    }
-    return maximal_answers(**{**answers, **overrides})
 
 
 @pytest.mark.pdf
