@@ -433,7 +433,7 @@ def paper_summary(summary: dict, made_on: date) -> dict:
         "sure": _sure(summary["sure"]),
         "sources": {
             "title": _("Sources"),
-            "intro": _("Numbers such as [1] name each source:"),
+            "intro": _("Numbers such as [1] name each source. Your results page gives each one in full:"),
             "notes": notes.listed(),
         },
     }
