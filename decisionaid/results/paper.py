@@ -25,7 +25,7 @@ FIGURES = 1
 
 def _level_words() -> dict[str, str]:
     """Paper's short words for the evidence levels: one line in a narrow column, where the
-    full words ("Moderate evidence") take two. The table's caption holds the key."""
+    full words ("Moderate evidence") take two. The evidence row's label holds the key."""
     return {
         "strong": _("Strong"),
         "moderate": _("Moderate"),
