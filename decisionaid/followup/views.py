@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
@@ -61,7 +60,6 @@ def _complete_answer_set(request: HttpRequest):
 
 
 @require_POST
-@never_cache
 def link_new(request: HttpRequest) -> HttpResponse:
     """The new link, shown in the answer to the post itself: after a redirect it would have
     to wait somewhere, and the token is stored nowhere."""
@@ -93,7 +91,6 @@ def _link_context(request: HttpRequest, token: str, form: ReminderForm) -> dict:
 
 
 @require_POST
-@never_cache
 def reminder(request: HttpRequest) -> HttpResponse:
     answer_set = _complete_answer_set(request)
     if answer_set is None:
@@ -203,7 +200,6 @@ def _next_url(current: steps.Step) -> str:
     return reverse("followup_change")
 
 
-@never_cache
 @vary_on_headers("HX-Request")
 @require_http_methods(["GET", "POST"])
 def retake_step(request: HttpRequest, slug: str) -> HttpResponse:
@@ -251,7 +247,6 @@ def retake_step(request: HttpRequest, slug: str) -> HttpResponse:
 # What changed
 
 
-@never_cache
 def change_page(request: HttpRequest) -> HttpResponse:
     answer_set_id = request.session.get(session.ANSWERS_KEY)
     entries = history.entries(answer_set_id) if answer_set_id else []
