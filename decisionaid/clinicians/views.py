@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from decisionaid import qr, ratelimit
 from decisionaid.followup.change import history_rows, summary_history
-from decisionaid.results.pdf import pdf_refused, pdf_response
+from decisionaid.paper.pdf import pdf_refused, pdf_response
 from decisionaid.sharing import audit, fhir
 from decisionaid.sharing.models import Invitation, SentSummary, SummaryOpening
 from decisionaid.sharing.summaries import summary_context

@@ -17,16 +17,15 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from decisionaid.followup.history import attach_history
+from decisionaid.paper import paper_summary
+from decisionaid.paper.pdf import pdf_refused, pdf_response
 from decisionaid.questionnaire import steps
 from decisionaid.questionnaire.session import with_answers
 from decisionaid.sharing.practice import mark_for_person
 from decisionaid.sharing.results import results_actions_context
-from decisionaid.summary import build_summary, scores_given
+from decisionaid.summary import build_summary, grid, scores_given
 
-from . import grid
 from .forms import SureForm
-from .paper import paper_summary
-from .pdf import pdf_refused, pdf_response
 
 SURE_KEY = "sure"
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from decisionaid import ratelimit
 from decisionaid.content.templatetags.phone_links import PRINTED_NUMBER, dialled, sms_href
-from decisionaid.results.pdf import FONTS
+from decisionaid.paper.pdf import FONTS
 
 LAYOUT = Path(settings.BASE_DIR) / "templates" / "safetyplan" / "plan.typ"
 

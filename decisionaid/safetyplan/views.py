@@ -11,9 +11,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisionaid.content import lines, snapshot
+from decisionaid.paper.pdf import pdf_refused
 from decisionaid.questionnaire import session
 from decisionaid.questionnaire.models import AnswerSet
-from decisionaid.results.pdf import pdf_refused
 
 from .forms import InSummaryForm, PlanForm
 from .models import SafetyPlan

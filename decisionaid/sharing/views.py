@@ -16,9 +16,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from decisionaid import ratelimit
+from decisionaid.paper.pdf import pdf_refused, pdf_response
 from decisionaid.questionnaire import session, steps
 from decisionaid.questionnaire.session import with_answers
-from decisionaid.results.pdf import pdf_refused, pdf_response
 from decisionaid.summary import build_summary
 
 from . import audit, invitations, links

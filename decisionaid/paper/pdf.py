@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from decisionaid import ratelimit
 
-from .paper import paper_summary
+from . import paper_summary
 
 LETTER_REGIONS = {"US", "CA"}
 LAYOUT = Path(settings.BASE_DIR) / "templates" / "results" / "summary.typ"
