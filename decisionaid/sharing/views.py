@@ -127,9 +127,7 @@ def leaning(request: HttpRequest, answers: dict) -> HttpResponse:
 @require_POST
 @with_answers
 def link_new(request: HttpRequest, answers: dict) -> HttpResponse:
-    answer_set = session.current(request)
-    if answer_set is None:
-        return redirect("results")
+    answer_set = request.answer_set
     form = ShareLinkForm(request.POST)
     if not form.is_valid():
         return private(render(request, "sharing/link_new.html", {"form": form}, status=422))
