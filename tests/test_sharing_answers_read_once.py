@@ -1,5 +1,5 @@
-"""The sharing views read this browser's answers once a request: those that need complete
-answers through `with_answers` (no answers yet: sent to the first question), the pages that
+"""The sharing views (share links, sending, return links) read this browser's answers once a
+request: those that need complete answers through `with_answers` (no answers yet: sent to the first question), the pages that
 only list or delete what is kept with them through `session.current` (no answers: an empty
 page, or nothing to turn off)."""
 
@@ -8,6 +8,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from decisionaid.questionnaire import steps
 from decisionaid.sharing.models import ShareLink
 from tests.sharing_people import give_answers
 
@@ -71,3 +72,15 @@ def test_with_no_answers_delete_everything_counts_nothing_and_deletes_nothing():
     assert response.status_code == 200
     assert Client().post("/my-links/delete-everything/")["Location"] == "/deleted/"
     assert owner.get("/results/").status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/come-back/new/", "/come-back/reminder.ics"])
+def test_return_links_check_complete_answers_the_one_way_too(url):
+    # No answers yet: the first question, as for a share link (with_answers).
+    assert Client().post(url, {"token": "x", "weeks": 4})["Location"] == FIRST_STEP
+    client = Client()
+    begun = {"region": "UK", "age_band": "25_64"}
+    give_answers(client, begun)
+    next_step = f"/questions/{steps.first_missing_required(begun).slug}/"
+    assert next_step != FIRST_STEP
+    assert client.post(url, {"token": "x", "weeks": 4})["Location"] == next_step
