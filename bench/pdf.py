@@ -38,7 +38,7 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
-    from decisionaid.results.pdf import summary_pdf
+    from decisionaid.paper.pdf import summary_pdf
     from decisionaid.summary import build_summary
     from tests.factories import crisis_answers, heaviest_answers, maximal_answers, mild_answers
 

@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 
 
 def permissions_policy(get_response: Callable[[HttpRequest], HttpResponse]):
@@ -50,18 +51,20 @@ def signed_in_idle_timeout(get_response: Callable[[HttpRequest], HttpResponse]):
     return middleware
 
 
-def crisis_no_store(get_response: Callable[[HttpRequest], HttpResponse]):
-    """A page that shows a person's risk state (the crisis banner, help-now after a risky
-    answer, the 404 page) is never stored by the browser or anything between: like every
-    page with answers, it is sent with `Cache-Control: no-store`."""
-    from django.utils.cache import add_never_cache_headers
+def never_cache(get_response: Callable[[HttpRequest], HttpResponse]):
+    """No response the app makes is stored, by the browser or by anything in between: the one
+    rule for "never cache", so no view has to remember it.
 
-    from decisionaid.questionnaire.session import crisis_active
+    Every page shows something of the person's: whether this browser holds answers ("Delete
+    my answers" in the footer), the crisis banner after a risk answer, and most pages their
+    answers, results, a share link's summary or a clinician's patients. A stored copy could
+    show them after "Delete my answers", to the next person at a shared computer, or from a
+    proxy. Only static files may be stored: WhiteNoise, before this in MIDDLEWARE, serves them
+    with their own long-lived headers and never reaches this."""
 
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
-        if crisis_active(request):
-            add_never_cache_headers(response)
+        add_never_cache_headers(response)
         return response
 
     return middleware

@@ -115,6 +115,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "decisionaid.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, so static files keep their long cache life and every page is no-store.
+    "decisionaid.middleware.never_cache",
     # Pages are compressed as sent; Django masks the CSRF token and pads gzip against BREACH.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -123,7 +125,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "decisionaid.middleware.signed_in_idle_timeout",
-    "decisionaid.middleware.crisis_no_store",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

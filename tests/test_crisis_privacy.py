@@ -25,10 +25,6 @@ def test_pages_showing_the_crisis_state_are_never_stored(url):
     assert "no-store" in response["Cache-Control"], url
 
 
-def test_pages_without_a_crisis_state_may_still_be_stored(client):
-    assert "no-store" not in client.get("/about/").get("Cache-Control", "")
-
-
 @pytest.mark.parametrize("url", ["/delete/", "/start-over/"])
 def test_after_deleting_the_banner_lives_only_in_a_browser_session_cookie(url):
     client = in_crisis()

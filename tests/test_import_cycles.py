@@ -9,10 +9,9 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "decisionaid"
 
-# The one cycle still left, named so no other can come in unseen: a share link's and a
-# clinician's PDF are made from the results' paper (sharing -> results.pdf), while the results
-# page shows sharing's box (results -> sharing). Once it is gone, take it out of here.
-BEING_MOVED = {("sharing", "results")}
+# A cycle being taken apart, named so no other can come in unseen (none now). Once it is gone,
+# take it out of here.
+BEING_MOVED: set[tuple[str, str]] = set()
 
 
 def unit_of(path: Path) -> str:

@@ -1,5 +1,5 @@
 """The paper summary's one source of words: the print view and the PDF render the one
-document `decisionaid.results.paper.paper_summary` builds, so each says what the other says,
+document `decisionaid.paper.paper_summary` builds, so each says what the other says,
 and neither template writes a sentence of its own. Also what paper must show a clinician:
 the risk answers, live crisis numbers, and the clinician's brief on page 1."""
 
@@ -14,8 +14,8 @@ import pytest
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from decisionaid.results.paper import paper_summary
-from decisionaid.results.pdf import summary_pdf
+from decisionaid.paper import paper_summary
+from decisionaid.paper.pdf import summary_pdf
 from decisionaid.summary import build_summary
 from tests.factories import crisis_answers, maximal_answers, mild_answers, phq9
 

@@ -14,8 +14,7 @@ from pdfminer.pdftypes import resolve1
 
 from decisionaid.content import snapshot
 from decisionaid.content.models import OptionFact, Source
-from decisionaid.results import pdf as summary_pdf
-from decisionaid.results.grid import QUESTIONS
+from decisionaid.paper import pdf as summary_pdf
 from decisionaid.summary import build_summary
 from tests.factories import crisis_answers, heaviest_answers, maximal_answers, mild_answers
 from tests.questionnaire_helpers import complete, with_answers

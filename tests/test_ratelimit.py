@@ -107,7 +107,7 @@ def test_visitors_without_a_cookie_each_have_their_own_pdf_budget(settings):
 
 
 def test_fresh_sessions_from_one_address_share_its_pdf_budget(settings, monkeypatch):
-    from decisionaid.results import pdf
+    from decisionaid.paper import pdf
 
     monkeypatch.setattr(pdf, "summary_pdf", lambda summary: b"%PDF-1.7 (not made: the count is under test)")
     settings.PDF_LIMIT_PER_HOUR = 3

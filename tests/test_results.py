@@ -10,8 +10,8 @@ from django.utils.html import escape
 
 from decisionaid.content.models import Option, OptionFact, Resource
 from decisionaid.questionnaire.steps import STEPS
-from decisionaid.results.grid import QUESTIONS, first_sentence
 from decisionaid.summary import build_summary
+from decisionaid.summary.grid import QUESTIONS, first_sentence
 from tests.factories import crisis_answers, maximal_answers, mild_answers, severe_answers
 from tests.questionnaire_helpers import complete, with_answers
 from tests.visible_text import visible_blocks
@@ -543,7 +543,7 @@ def test_no_two_regions_of_a_share_link_or_a_clinicians_copy_share_a_name(client
 
 
 def test_every_notice_the_contract_names_has_a_title_of_its_own():
-    from decisionaid.results.grid import NOTICE_TITLES
+    from decisionaid.summary.grid import NOTICE_TITLES
 
     codes = ["crisis", "youth", "severe_depression", "pregnancy_medication", "breastfeeding", "older_adult"]
     codes += ["mild_symptoms", "physical_risk", "alcohol_withdrawal", "less_severe_depression", "other_options"]

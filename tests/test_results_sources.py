@@ -9,8 +9,8 @@ import pytest
 from django.utils.html import escape
 
 from decisionaid.content.models import Source
-from decisionaid.results.grid import SOURCE_BLOCKS, block_sources
 from decisionaid.summary import build_summary
+from decisionaid.summary.grid import SOURCE_BLOCKS, block_sources
 from tests.factories import maximal_answers, mild_answers
 from tests.questionnaire_helpers import with_answers
 

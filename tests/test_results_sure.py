@@ -167,7 +167,7 @@ def test_each_notice_fit_consideration_question_and_number_reads_at_grade_7_or_b
     answers = maximal_answers(**PLAIN_PERSON)
     summary = build_summary(answers, sure=ALL_NO)
     # "More choices than these five" gives way on the page to the care offered first for their
-    # own concerns, which says it in particular (results.grid.notices).
+    # own concerns, which says it in particular (summary.grid.notices).
     texts = [notice["text"] for notice in summary["notices"] if notice["code"] != "other_options"]
     texts += [care["text"] for care in summary["other_care"]]
     texts += summary["questions_for_clinician"]

@@ -1,7 +1,7 @@
 """Signing in and changing a password: Django's own views, with what an outside review found
 missing (issue 15). A user name longer than the account's column is a kind error before any
 lookup; a signed-in clinician sent to the sign-in page again goes to their dashboard; guesses
-at the old password are limited like sign-ins; none of these pages is ever cached."""
+at the old password are limited like sign-ins. (Like every page, none is ever cached: decisionaid.middleware.)"""
 
 from urllib.parse import urlsplit
 
@@ -11,9 +11,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
 from .access import over_limit
 
@@ -40,7 +38,6 @@ class SignInView(auth_views.LoginView):
         return "" if urlsplit(url).path == reverse("login") else url
 
 
-@method_decorator(never_cache, name="dispatch")
 class PasswordChangeView(auth_views.PasswordChangeView):
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         # Each try checks the old password, so tries are limited like sign-ins are.
@@ -53,8 +50,3 @@ class PasswordChangeView(auth_views.PasswordChangeView):
             _("Back to your dashboard"),
         )
         return refused or super().post(request, *args, **kwargs)
-
-
-@method_decorator(never_cache, name="dispatch")
-class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
-    pass

@@ -13,14 +13,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisionaid import qr, ratelimit
 from decisionaid.followup.change import history_rows, summary_history
-from decisionaid.results.pdf import pdf_refused, pdf_response
+from decisionaid.paper.pdf import pdf_refused, pdf_response
 from decisionaid.sharing import audit, fhir
 from decisionaid.sharing.models import Invitation, SentSummary, SummaryOpening
 from decisionaid.sharing.summaries import summary_context
@@ -33,16 +32,10 @@ PAGE_SIZE = 25
 DEFAULT_INVITATION_DAYS = 90
 
 
-def _private(response: HttpResponse) -> HttpResponse:
-    # Health information: never cached by the browser or anything between.
-    add_never_cache_headers(response)
-    return response
-
-
 def _page_of(request: HttpRequest, rows, template: str) -> HttpResponse:
-    """The page of `rows` that ?page= asks for (PAGE_SIZE a page), never cached."""
+    """The page of `rows` that ?page= asks for (PAGE_SIZE a page)."""
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    return _private(render(request, template, {"page": page}))
+    return render(request, template, {"page": page})
 
 
 @require_GET
@@ -82,7 +75,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     context = {"page": page, "form": form, "counts": counts, "query": query.urlencode(), "filtered": bool(query)}
-    return _private(render(request, "clinicians/dashboard.html", context))
+    return render(request, "clinicians/dashboard.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -115,7 +108,7 @@ def invitations(request: HttpRequest) -> HttpResponse:
         )
     mine = Invitation.objects.filter(clinician=request.user).order_by("-created_at", "-id")
     context = {"form": form, "invitations": mine, "today": timezone.localdate()}
-    return _private(render(request, "clinicians/invitations.html", context, status=422 if form.errors else 200))
+    return render(request, "clinicians/invitations.html", context, status=422 if form.errors else 200)
 
 
 def _invitation_url(request: HttpRequest, invitation: Invitation) -> str:
@@ -134,7 +127,7 @@ def invitation(request: HttpRequest, public_id) -> HttpResponse:
         "qr_svg": qr.inline_svg(url, label) if invitation.is_live() else None,
         "count": invitation.sent_summaries.count(),
     }
-    return _private(render(request, "clinicians/invitation.html", context))
+    return render(request, "clinicians/invitation.html", context)
 
 
 @require_GET
@@ -144,7 +137,7 @@ def invitation_qr(request: HttpRequest, public_id) -> HttpResponse:
     svg = qr.svg_file(_invitation_url(request, invitation), invitation.practice_name)
     response = HttpResponse(svg, content_type="image/svg+xml")
     response["Content-Disposition"] = 'attachment; filename="invitation-qr.svg"'
-    return _private(response)
+    return response
 
 
 @require_POST
@@ -171,7 +164,7 @@ def summary(request: HttpRequest, public_id) -> HttpResponse:
         "sent": sent,
         "score_rows": history_rows(sent.score_history),
     }
-    return _private(render(request, "clinicians/summary.html", context))
+    return render(request, "clinicians/summary.html", context)
 
 
 @require_POST
@@ -196,7 +189,7 @@ def summary_print(request: HttpRequest, public_id) -> HttpResponse:
         "sent": sent,
         "back_url": reverse("clinician_summary", args=[sent.public_id]),
     }
-    return _private(render(request, "sharing/summary_print.html", context))
+    return render(request, "sharing/summary_print.html", context)
 
 
 @require_GET
@@ -222,7 +215,7 @@ def summary_fhir(request: HttpRequest, public_id) -> HttpResponse:
         resource = fhir.dated_scores_bundle(sent.score_history, identifier=str(sent.public_id), latest=resource)
     response = HttpResponse(json.dumps(resource, indent=2, ensure_ascii=False), content_type=fhir.MEDIA_TYPE)
     response["Content-Disposition"] = f'attachment; filename="questionnaire-response-{sent.public_id}.json"'
-    return _private(response)
+    return response
 
 
 @require_GET

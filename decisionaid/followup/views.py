@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
@@ -22,6 +21,7 @@ from decisionaid.content import snapshot
 from decisionaid.instruments import ATTRIBUTION
 from decisionaid.questionnaire import session, steps
 from decisionaid.questionnaire.answers import merged
+from decisionaid.questionnaire.session import with_answers
 from decisionaid.questionnaire.views import ASK_AGAIN_KEY, NEXT_AFTER_CRISIS_KEY, SKIP
 from decisionaid.sharing import invitations
 from decisionaid.sharing.forms import SendForm
@@ -49,25 +49,16 @@ def _go(request: HttpRequest, url: str, *, full_page: bool = False) -> HttpRespo
     return redirect(url)
 
 
-def _complete_answer_set(request: HttpRequest):
-    answer_set = session.current(request)
-    if answer_set is None or steps.first_missing_required(answer_set.answers) is not None:
-        return None
-    return answer_set
-
-
 # ---------------------------------------------------------------------------------------
 # Making the link, on the results page
 
 
 @require_POST
-@never_cache
-def link_new(request: HttpRequest) -> HttpResponse:
+@with_answers
+def link_new(request: HttpRequest, answers: dict) -> HttpResponse:
     """The new link, shown in the answer to the post itself: after a redirect it would have
     to wait somewhere, and the token is stored nowhere."""
-    answer_set = _complete_answer_set(request)
-    if answer_set is None:
-        return redirect("results")
+    answer_set = request.answer_set
     if not ratelimit.allow("return_link", str(answer_set.public_id), settings.SHARE_LINK_LIMIT_PER_HOUR):
         return private(
             ratelimit.too_many(
@@ -93,11 +84,9 @@ def _link_context(request: HttpRequest, token: str, form: ReminderForm) -> dict:
 
 
 @require_POST
-@never_cache
-def reminder(request: HttpRequest) -> HttpResponse:
-    answer_set = _complete_answer_set(request)
-    if answer_set is None:
-        return redirect("results")
+@with_answers
+def reminder(request: HttpRequest, answers: dict) -> HttpResponse:
+    answer_set = request.answer_set
     token = request.POST.get("token", "")
     if links.find_own(answer_set, token) is None:
         # Turned off since, or made again elsewhere: its reminder would lead nowhere.
@@ -203,7 +192,6 @@ def _next_url(current: steps.Step) -> str:
     return reverse("followup_change")
 
 
-@never_cache
 @vary_on_headers("HX-Request")
 @require_http_methods(["GET", "POST"])
 def retake_step(request: HttpRequest, slug: str) -> HttpResponse:
@@ -251,7 +239,6 @@ def retake_step(request: HttpRequest, slug: str) -> HttpResponse:
 # What changed
 
 
-@never_cache
 def change_page(request: HttpRequest) -> HttpResponse:
     answer_set_id = request.session.get(session.ANSWERS_KEY)
     entries = history.entries(answer_set_id) if answer_set_id else []

@@ -53,8 +53,10 @@ def current_answers(request: HttpRequest) -> dict | None:
 
 def with_answers(view):
     """The one check that a person's answers are complete, for the views that need them (their
-    results, print view and PDF, and sharing them): the view gets the answers, or the person is
-    sent to the first step they still have to answer."""
+    results, print view and PDF, sending them, share links and return links): the view gets the
+    answers, or the person is sent to the first step they still have to answer. Pages that only
+    list or delete what is kept with the answers (my links, delete everything) need no
+    complete answers and read them once with `current`."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:

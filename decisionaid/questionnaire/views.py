@@ -5,7 +5,6 @@ was posted with it. Answers are health information: no page here is ever cached.
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
@@ -32,7 +31,6 @@ def _go(request: HttpRequest, url: str, *, full_page: bool = False) -> HttpRespo
     return redirect(url)
 
 
-@never_cache
 @vary_on_headers("HX-Request")
 @require_http_methods(["GET", "POST"])
 def step(request: HttpRequest, slug: str) -> HttpResponse:
@@ -108,7 +106,6 @@ def _after_save(request: HttpRequest, current: steps.Step, answers: dict) -> Htt
     return _go(request, next_url, full_page=following is None)
 
 
-@never_cache
 def crisis(request: HttpRequest) -> HttpResponse:
     answers = session.current_answers(request) or {}
     region = snapshot.region(answers.get("region") or "OTHER")
@@ -122,7 +119,6 @@ def crisis(request: HttpRequest) -> HttpResponse:
     return render(request, "questionnaire/crisis.html", context)
 
 
-@never_cache
 def youth(request: HttpRequest) -> HttpResponse:
     answers = session.current_answers(request) or {}
     region = snapshot.region(answers.get("region") or "OTHER")
@@ -130,7 +126,6 @@ def youth(request: HttpRequest) -> HttpResponse:
     return render(request, "questionnaire/youth.html", {"region": region, "answers": answers, "next_url": next_url})
 
 
-@never_cache
 @require_http_methods(["GET", "POST"])
 def start_over(request: HttpRequest) -> HttpResponse:
     """GET asks once whether to start over (a page, so it works without JavaScript); POST
@@ -141,7 +136,6 @@ def start_over(request: HttpRequest) -> HttpResponse:
     return render(request, "questionnaire/start_over.html")
 
 
-@never_cache
 @require_http_methods(["GET", "POST"])
 def delete_answers(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
@@ -150,6 +144,5 @@ def delete_answers(request: HttpRequest) -> HttpResponse:
     return render(request, "questionnaire/delete.html")
 
 
-@never_cache
 def deleted(request: HttpRequest) -> HttpResponse:
     return render(request, "questionnaire/deleted.html")

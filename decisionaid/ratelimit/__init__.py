@@ -16,7 +16,6 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 HOUR = 60 * 60
@@ -74,9 +73,7 @@ def client_key(request: HttpRequest) -> str:
 
 def _please_wait(request: HttpRequest, title: str, message: str, status: int, **back) -> HttpResponse:
     context = {"title": title, "message": message, "nothing_lost": True, **back}
-    response = render(request, "pages/message.html", context, status=status)
-    add_never_cache_headers(response)
-    return response
+    return render(request, "pages/message.html", context, status=status)
 
 
 def too_many(

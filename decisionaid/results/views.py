@@ -4,8 +4,8 @@ Every view renders the one object `build_summary` returns; `grid.py` arranges it
 option cards, the comparison and each option's details. The first view holds only what it
 shows: each option's details, the condition texts, the icon arrays, the comparison and the
 sources each have an address of their own, fetched into place by htmx when opened and
-followed as a plain link without JavaScript. Answers are health information, so no response
-is cached anywhere (`never_cache`), and a page and its htmx fragment are told apart by
+followed as a plain link without JavaScript. Like every response, none is cached anywhere
+(`decisionaid.middleware.never_cache`); a page and its htmx fragment are told apart by
 `HX-Request`."""
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,29 +13,27 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from decisionaid.followup.history import attach_history
+from decisionaid.paper import paper_summary
+from decisionaid.paper.pdf import pdf_refused, pdf_response
 from decisionaid.questionnaire import steps
 from decisionaid.questionnaire.session import with_answers
 from decisionaid.sharing.practice import mark_for_person
 from decisionaid.sharing.results import results_actions_context
-from decisionaid.summary import build_summary, scores_given
+from decisionaid.summary import build_summary, grid, scores_given
 
-from . import grid
 from .forms import SureForm
-from .paper import paper_summary
-from .pdf import pdf_refused, pdf_response
 
 SURE_KEY = "sure"
 
 
 def results_view(view):
-    """A GET view of the person's own results: never cached, told apart from its htmx
-    fragment by `HX-Request`, and only for complete answers."""
-    return require_GET(never_cache(vary_on_headers("HX-Request")(with_answers(view))))
+    """A GET view of the person's own results: told apart from its htmx fragment by
+    `HX-Request`, and only for complete answers."""
+    return require_GET(vary_on_headers("HX-Request")(with_answers(view)))
 
 
 @results_view
@@ -44,7 +42,6 @@ def results(request: HttpRequest, answers: dict) -> HttpResponse:
     return _page(request, answers, SureForm(initial=sure or None), sure)
 
 
-@never_cache
 @vary_on_headers("HX-Request")
 def sure(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
@@ -220,7 +217,6 @@ def change(request: HttpRequest, answers: dict) -> HttpResponse:
 
 
 @require_GET
-@never_cache
 @with_answers
 def print_view(request: HttpRequest, answers: dict) -> HttpResponse:
     summary = attach_history(
@@ -234,7 +230,6 @@ def print_view(request: HttpRequest, answers: dict) -> HttpResponse:
 
 
 @require_GET
-@never_cache
 @with_answers
 def pdf(request: HttpRequest, answers: dict) -> HttpResponse:
     if refused := pdf_refused(request):

@@ -8,14 +8,13 @@ from pathlib import Path
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from decisionaid import ratelimit
 from decisionaid.content.templatetags.phone_links import PRINTED_NUMBER, dialled, sms_href
-from decisionaid.results.pdf import FONTS
+from decisionaid.paper.pdf import FONTS
 
 LAYOUT = Path(settings.BASE_DIR) / "templates" / "safetyplan" / "plan.typ"
 
@@ -107,5 +106,4 @@ def plan_pdf_response(request: HttpRequest, context: dict) -> HttpResponse:
         return ratelimit.busy(request)
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="my-safety-plan.pdf"'
-    add_never_cache_headers(response)
     return response

@@ -7,14 +7,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from decisionaid.content import lines, snapshot
+from decisionaid.paper.pdf import pdf_refused
 from decisionaid.questionnaire import session
 from decisionaid.questionnaire.models import AnswerSet
-from decisionaid.results.pdf import pdf_refused
 
 from .forms import InSummaryForm, PlanForm
 from .models import SafetyPlan
@@ -52,7 +51,6 @@ def _save(request: HttpRequest, form: PlanForm) -> SafetyPlan:
     return plan
 
 
-@never_cache
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
     answers, plan = _person(request)
@@ -62,7 +60,6 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "safetyplan/overview.html", context)
 
 
-@never_cache
 @sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest) -> HttpResponse:
@@ -77,7 +74,6 @@ def edit(request: HttpRequest) -> HttpResponse:
     return render(request, "safetyplan/edit.html", context, status=422 if form.errors else 200)
 
 
-@never_cache
 @sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def step(request: HttpRequest, number: int) -> HttpResponse:
@@ -104,7 +100,6 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
     return render(request, "safetyplan/step.html", context, status=422 if form.errors else 200)
 
 
-@never_cache
 @require_POST
 def in_summary(request: HttpRequest) -> HttpResponse:
     _answers, plan = _person(request)
@@ -115,14 +110,12 @@ def in_summary(request: HttpRequest) -> HttpResponse:
     return redirect("safety_plan")
 
 
-@never_cache
 @require_GET
 def print_view(request: HttpRequest) -> HttpResponse:
     answers, plan = _person(request)
     return render(request, "safetyplan/print.html", plan_context(answers, plan) | {"print_view": True})
 
 
-@never_cache
 @require_GET
 def pdf(request: HttpRequest) -> HttpResponse:
     if refused := pdf_refused(request):

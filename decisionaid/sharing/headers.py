@@ -1,6 +1,6 @@
 """Headers for private pages and pages reached by a secret token (share links, invitations,
-a new link shown once): no search engine indexes them, no cache holds a copy, and no Referer
-carries a token anywhere.
+a new link shown once): no search engine indexes them, and no Referer carries a token anywhere.
+(No cache holds a copy of them either, like every page: `decisionaid.middleware.never_cache`.)
 
 Share-link pages have no forms and send `Referrer-Policy: no-referrer`. A page with a POST
 form cannot: under no-referrer, browsers send `Origin: null` with the post, and Django's CSRF
@@ -12,7 +12,6 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import add_never_cache_headers
 
 NO_REFERRER = "no-referrer"
 ORIGIN_ONLY = "strict-origin"
@@ -21,7 +20,6 @@ ORIGIN_ONLY = "strict-origin"
 def private(response: HttpResponse, referrer_policy: str = ORIGIN_ONLY) -> HttpResponse:
     response["Referrer-Policy"] = referrer_policy
     response["X-Robots-Tag"] = "noindex, nofollow"
-    add_never_cache_headers(response)
     return response
 
 

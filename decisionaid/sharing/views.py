@@ -16,9 +16,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from decisionaid import ratelimit
+from decisionaid.paper.pdf import pdf_refused, pdf_response
 from decisionaid.questionnaire import session, steps
 from decisionaid.questionnaire.session import with_answers
-from decisionaid.results.pdf import pdf_refused, pdf_response
 from decisionaid.summary import build_summary
 
 from . import audit, invitations, links
@@ -127,9 +127,7 @@ def leaning(request: HttpRequest, answers: dict) -> HttpResponse:
 @require_POST
 @with_answers
 def link_new(request: HttpRequest, answers: dict) -> HttpResponse:
-    answer_set = session.current(request)
-    if answer_set is None:
-        return redirect("results")
+    answer_set = request.answer_set
     form = ShareLinkForm(request.POST)
     if not form.is_valid():
         return private(render(request, "sharing/link_new.html", {"form": form}, status=422))

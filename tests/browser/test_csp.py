@@ -78,3 +78,38 @@ def test_an_error_swap_on_the_mood_step_leaves_no_inline_styles(page, url):
     page.wait_for_timeout(500)  # past htmx's settle
     assert page.locator("main [style]").count() == 0
     assert not violations, violations
+
+
+# Every CSP violation the page reports, in the page itself: htmx swaps never navigate, so the
+# list lasts through them. Playwright adds this script outside the page, so the CSP allows it.
+RECORD_VIOLATIONS = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+});
+"""
+
+
+def test_htmx_settles_no_style_attribute_over_a_swapped_step(page, url):
+    """htmx's settling copies each old element's `style` onto the new element with the same
+    id, by setAttribute, which a CSP without 'unsafe-inline' styles refuses and reports. A
+    style set through the CSSOM (allowed: a script, the browser, an extension) on the mood
+    step's radios must not come back as a style="" attribute after an error swap."""
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto(url("/questions/place/"))
+    answers = mild_answers()
+    for step in steps.STEPS[: [step.slug for step in steps.STEPS].index("mood")]:
+        answer_step(page, answers, step.slug)
+        submit(page)
+    expect(page.locator("main h1")).to_have_text("Your mood")
+    assert "style" not in page.evaluate("htmx.config.attributesToSettle")
+    assert page.evaluate("htmx.config.includeIndicatorStyles") is False
+    page.locator('input[name="phq9_1"]').first.check()
+    page.evaluate("""document.querySelectorAll('main input[type=radio]').forEach((radio) => {
+      radio.style.outlineOffset = '1px';
+    })""")
+    submit(page)  # the other eight items unanswered: the step comes back with its errors
+    expect(page.locator(".error-summary")).to_be_visible()
+    page.wait_for_timeout(500)  # past htmx's settle
+    assert page.locator("main input[type=radio][style]").count() == 0
+    assert page.evaluate("window.cspViolations") == []

@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
-from decisionaid.results import grid
+from decisionaid.summary import grid
 
 register = template.Library()
 

@@ -14,9 +14,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from decisionaid.content.templatetags.phone_links import PRINTED_NUMBER, dialled
-
-from .grid import comparison_grid
-from .grid import notices as grid_notices
+from decisionaid.summary.grid import comparison_grid
+from decisionaid.summary.grid import notices as grid_notices
 
 # How many icon arrays fit beside the rest in three pages at sizes older eyes can read; the
 # grid puts those about the person's own concerns first, and the results page has them all.

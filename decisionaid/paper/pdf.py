@@ -9,12 +9,11 @@ from pathlib import Path
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from decisionaid import ratelimit
 
-from .paper import paper_summary
+from . import paper_summary
 
 LETTER_REGIONS = {"US", "CA"}
 LAYOUT = Path(settings.BASE_DIR) / "templates" / "results" / "summary.typ"
@@ -70,5 +69,4 @@ def pdf_response(request: HttpRequest, summary: dict) -> HttpResponse:
     response = HttpResponse(body, content_type="application/pdf")
     filename = f"decisionaid-summary-{timezone.localdate().isoformat()}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    add_never_cache_headers(response)
     return response
