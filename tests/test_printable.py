@@ -16,6 +16,7 @@ from decisionaid.content import snapshot
 from decisionaid.content.models import OptionFact, Source
 from decisionaid.paper import pdf as summary_pdf
 from decisionaid.summary import build_summary
+from decisionaid.summary.grid import QUESTIONS
 from tests.factories import crisis_answers, heaviest_answers, maximal_answers, mild_answers
 from tests.questionnaire_helpers import complete, with_answers
 
