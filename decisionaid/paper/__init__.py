@@ -3,7 +3,7 @@
 `paper_summary` turns the one summary (and its grid) into plain data: headings, sentences,
 table cells and phone numbers, each already translated. The print view
 (templates/results/print.html) and the PDF (templates/results/summary.typ, through
-`results/pdf.py`) only lay this document out; neither template holds a word of its own, so
+`paper/pdf.py`) only lay this document out; neither template holds a word of its own, so
 a change of wording is made here, once, and both follow it."""
 
 import re
