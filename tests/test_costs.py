@@ -56,7 +56,9 @@ def test_a_us_person_at_150_dollars_has_medicine_costed_as_prescriber_visits_plu
     cost = medication["cost"]
     assert "$150" not in " ".join(all_strings(cost))
     visits = [line for line in cost["lines"] if line["kind"] == "visits"]
-    assert [line["figure"] for line in visits] == ["About 3 to 5 visits at about $70 to $250 each: about $210 to $1,250 in all."]
+    assert [line["figure"] for line in visits] == [
+        "About 3 to 5 visits at about $70 to $250 each: about $210 to $1,250 in all."
+    ]
     assert all(line["approximate"] for line in visits), "the visit count and US fees are estimates"
     medicine = next(line for line in cost["lines"] if line["kind"] == "medicine")
     assert medicine["figure"] == "About $4 to $20 a month: about $12 to $60 over 3 months."

@@ -72,7 +72,7 @@ def _money(currency: str):
 
 
 def _span(low, high, currency: str, about: bool = False) -> str:
-    """"£9.90 to £29.70", or "about ..." for an estimate; "up to £29.70", never "£0 to
+    """ "£9.90 to £29.70", or "about ..." for an estimate; "up to £29.70", never "£0 to
     £29.70" (a zero reads as a price of nothing), and "up to about £29.70", never "about up
     to": one hedge, where it reads naturally."""
     if low == 0 and high:
