@@ -130,3 +130,12 @@ def test_every_finding_names_its_concerns_and_sources():
     for finding in FactFinding.objects.prefetch_related("concerns", "sources"):
         assert finding.concerns.exists(), finding
         assert finding.sources.exists(), finding
+
+
+def test_group_cbts_low_mood_course_is_costed_only_for_low_mood():
+    def kinds(concerns):
+        cbt = next(o for o in build_summary(mild_answers(concerns=concerns))["options"] if o["slug"] == "cbt")
+        return [line["kind"] for line in cbt["cost"]["lines"]]
+
+    assert "group_sessions" in kinds(["depression"])
+    assert "group_sessions" not in kinds(["psychosis"])

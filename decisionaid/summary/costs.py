@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .answers import HIGH_IMPORTANCE, importance_label, unique
+from .answers import HIGH_IMPORTANCE, chosen_concerns, importance_label, unique
 
 CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$", "AUD": "A$", "NZD": "NZ$"}
 
@@ -173,6 +173,9 @@ def _shown(item: dict, answers: dict) -> bool:
     # A year of weekly sessions is shown to a person ready for long, open-ended therapy.
     if item["kind"] == "year_sessions":
         return answers.get("commitment") == "over_a_year" and answers.get("style") == "open_ended"
+    # Group CBT's 8 sessions are NICE's course for low mood (NG222): never another concern's figure.
+    if item["kind"] == "group_sessions":
+        return "depression" in chosen_concerns(answers)
     return True
 
 
