@@ -139,3 +139,14 @@ def test_group_cbts_low_mood_course_is_costed_only_for_low_mood():
 
     assert "group_sessions" in kinds(["depression"])
     assert "group_sessions" not in kinds(["psychosis"])
+
+
+def test_an_antidepressants_weeks_are_not_a_reason_for_someone_who_chose_only_psychosis():
+    answers = mild_answers(concerns=["psychosis"], relief_timing="months", importance={"quick_relief": 4})
+    medicine = next(o for o in build_summary(answers)["options"] if o["slug"] == "medication")
+    reasons = " ".join(medicine["fits"] + medicine["considerations"])
+    assert "6 to 8 weeks" not in reasons and "2 to 4 weeks" not in reasons
+    depression = next(
+        o for o in build_summary({**answers, "concerns": ["depression"]})["options"] if o["slug"] == "medication"
+    )
+    assert "6 to 8 weeks" in " ".join(depression["fits"] + depression["considerations"])
