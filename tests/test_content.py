@@ -15,6 +15,7 @@ from decisionaid.content.models import (
     CostItem,
     Evidence,
     EvidenceScope,
+    FactFinding,
     Figure,
     FitRule,
     GlossaryTerm,
@@ -245,6 +246,7 @@ def test_no_text_recommends_or_ranks_an_option():
     texts = [
         *Evidence.objects.values_list("summary", flat=True),
         *OptionFact.objects.values_list("text", flat=True),
+        *FactFinding.objects.values_list("text", flat=True),
     ]
     assert not [text for text in texts if banned.search(text)]
 
@@ -256,7 +258,8 @@ def test_therapies_name_their_risks_too():
 
 
 def test_medicine_risks_give_the_label_and_withdrawal_figures_and_the_disagreement():
-    risks = OptionFact.objects.get(option__slug="medication", row="risks")
+    # An antidepressant's figures, read by people whose concerns use one (a finding of them).
+    risks = FactFinding.objects.get(option__slug="medication", row="risks", concerns__code="depression")
     assert "25 in 100" in risks.text and "11 in 100" in risks.text
     assert "31 in 100" in risks.text and "17 in 100" in risks.text
     assert "under 25" in risks.text
@@ -306,6 +309,7 @@ def test_every_source_is_cited_by_something():
                 OtherCare,
                 PopulationText,
                 NationText,
+                FactFinding,
             )
         ],
         (Figure, "source"),
@@ -351,7 +355,7 @@ def test_figures_from_memory_are_marked_approximate():
 
 def test_the_content_is_reviewed_at_least_once_a_year():
     version = ContentVersion.current()
-    assert version.version == "2026.5"
+    assert version.version == "2026.6"
     assert version.reviewed_on < version.next_review_on <= version.reviewed_on + timedelta(days=366)
 
 
@@ -369,6 +373,7 @@ def test_every_claim_was_reviewed_within_a_year_of_this_release():
         OtherCare,
         PopulationText,
         NationText,
+        FactFinding,
     ]:
         dates = set(model.objects.values_list("reviewed_on", flat=True))
         assert dates, model.__name__
@@ -394,6 +399,7 @@ def test_every_patient_facing_content_text_reads_at_grade_7_or_below():
         *PopulationText.objects.values_list("text", flat=True),
         *PopulationText.objects.exclude(title="").values_list("title", flat=True),
         *NationText.objects.values_list("text", flat=True),
+        *FactFinding.objects.values_list("text", flat=True),
     ]
     too_hard = _too_hard(texts)
     assert not too_hard, "Texts above grade 7:\n" + "\n".join(too_hard)

@@ -56,13 +56,15 @@ def test_a_us_person_at_150_dollars_has_medicine_costed_as_prescriber_visits_plu
     cost = medication["cost"]
     assert "$150" not in " ".join(all_strings(cost))
     visits = [line for line in cost["lines"] if line["kind"] == "visits"]
-    assert [line["figure"] for line in visits] == ["About 3 to 5 visits at $70 to $250 each: $210 to $1,250."]
+    assert [line["figure"] for line in visits] == [
+        "About 3 to 5 visits at about $70 to $250 each: about $210 to $1,250 in all."
+    ]
     assert all(line["approximate"] for line in visits), "the visit count and US fees are estimates"
     medicine = next(line for line in cost["lines"] if line["kind"] == "medicine")
-    assert medicine["figure"] == "$4 to $20 a month: $12 to $60 for 3 months."
+    assert medicine["figure"] == "About $4 to $20 a month: about $12 to $60 over 3 months."
     assert medicine["approximate"], "the US generic price is shown as approximate"
     assert (cost["low"], cost["high"]) == (222, 1310)
-    assert cost["display"] == "About $222 to $1,310 in 3 months", "an estimate says so"
+    assert cost["display"] == "About $222 to $1,310 over 3 months", "an estimate says so"
 
 
 def test_combined_is_costed_as_both_sessions_and_the_medicine():
@@ -101,7 +103,7 @@ def test_the_uk_medicine_line_gives_the_prescription_charge_prepayment_and_free_
     medicine = next(line for line in cost["lines"] if line["kind"] == "medicine")
     for words in ("£9.90", "£114.50", "Scotland, Wales and Northern Ireland, prescriptions are free"):
         assert words in medicine["counts"]
-    assert medicine["figure"] == "Up to £9.90 a month: up to £29.70 for 3 months."
+    assert medicine["figure"] == "Up to £9.90 a month: up to £29.70 over 3 months."
     assert set(medicine["sources"]) == {"nhs-prescription-charges", "prescriptions-free-uk-nations"}
 
 
@@ -193,7 +195,8 @@ def test_guided_self_help_is_priced_as_short_contacts_below_cbt():
     options = _by_slug(build_summary(mild_answers(region="UK", session_fee=60)))
     self_help, cbt = options["self_help"]["cost"], options["cbt"]["cost"]
     assert self_help["lines"][0]["kind"] == "short_sessions"
-    assert (self_help["low"], self_help["high"]) == (180, 321.6)
+    # Half to two-thirds of £60, in whole pounds: our own estimate, never to the penny.
+    assert (self_help["low"], self_help["high"]) == (180, 320)
     assert self_help["high"] < cbt["low"]
 
 
@@ -218,7 +221,7 @@ def test_somewhere_else_never_shows_a_bare_number_as_money():
         display = option["cost"]["display"]
         if re.search(r"\d,\d{3}|\d{3}", display):
             assert "in your own currency" in display, display
-    assert _by_slug(data)["cbt"]["cost"]["display"] == "16,000 to 20,000, in your own currency"
+    assert _by_slug(data)["cbt"]["cost"]["display"] == "16,000 to 20,000 in your own currency"
 
 
 def test_canada_shows_the_provincial_plans_for_visits_and_medicine():
@@ -227,4 +230,80 @@ def test_canada_shows_the_provincial_plans_for_visits_and_medicine():
     assert visits["figure"] == "About 3 to 5 visits, free to you."
     assert "province's health plan" in visits["counts"]
     assert "Ontario" in medicine["counts"] and "British Columbia" in medicine["counts"]
-    assert cost["display"] == "About 3 to 5 visits, free to you in the first 3 months, plus the medicine"
+    assert medicine["figure"] == "No one price: it depends on your drug plan."
+    assert cost["display"] == "About 3 to 5 visits, free to you, plus the medicine: its price depends on your drug plan"
+
+
+# --- Cost words read naturally (issue 18, 2026.6) ---------------------------------------------------
+
+PLACES = [("US", None), ("UK", None), ("UK", "england"), ("UK", "scotland"), ("UK", "wales")]
+PLACES += [("UK", "northern_ireland"), ("IE", None), ("CA", None), ("AU", None), ("NZ", None), ("OTHER", None)]
+# Two hedges on one figure in the wrong order ("About up to £29.70"), or a hedge said twice;
+# "up to about £29.70" is how it reads naturally.
+DOUBLED_HEDGE = re.compile(
+    r"\b(about|around|roughly|approximately)\s+(about|around|roughly|approximately|up to)\b|\bup to\s+up to\b", re.I
+)
+
+
+def _place(region: str, nation: str | None, **overrides) -> dict:
+    answers = mild_answers(region=region, **overrides)
+    if nation:
+        answers["uk_nation"] = nation
+    return answers
+
+
+def _cost_words(data: dict) -> list[str]:
+    words = []
+    for option in data["options"]:
+        cost = option["cost"]
+        words += [cost["display"], *(line["figure"] for line in cost["lines"]), *option["considerations"]]
+    return words
+
+
+@pytest.mark.parametrize(("region", "nation"), PLACES)
+@pytest.mark.parametrize(
+    "overrides",
+    [{}, {"session_fee": None}, {"session_fee": 0}, {"age_band": "65_plus"}, {"importance": {"low_cost": 4}}],
+)
+def test_no_cost_phrase_doubles_its_hedge_anywhere(region, nation, overrides):
+    for words in _cost_words(build_summary(_place(region, nation, **overrides))):
+        assert not DOUBLED_HEDGE.search(words), words
+        assert "in 3 months" not in words, words  # "over 3 months", or what the sum counts
+
+
+@pytest.mark.parametrize(("region", "nation"), PLACES)
+def test_the_cards_and_the_print_view_say_each_cost_once_hedged(client, region, nation):
+    from tests.questionnaire_helpers import page_text, with_answers
+
+    with_answers(client, _place(region, nation, importance={"low_cost": 4}))
+    for path in ("/results/", "/results/print/", "/results/options/medication/"):
+        text = page_text(client.get(path).content.decode())
+        assert not DOUBLED_HEDGE.search(text), (path, DOUBLED_HEDGE.search(text))
+
+
+def test_medicine_estimates_read_up_to_about_and_over_3_months():
+    uk = _by_slug(build_summary(_place("UK", "england", session_fee=None)))
+    assert uk["medication"]["cost"]["display"] == "Up to about £29.70 over 3 months"
+    nz = _by_slug(build_summary(_place("NZ", None)))
+    assert nz["medication"]["cost"]["display"] == "About NZ$60 to NZ$365 over 3 months"
+    both = _by_slug(build_summary(_place("US", None, session_fee=150)))["combined"]["cost"]
+    assert both["display"] == "About $2,622 to $4,310 for the sessions and the first 3 months of medicine"
+
+
+@pytest.mark.parametrize(
+    ("region", "words"),
+    [
+        ("US", "about $70 to $250 each"),  # self-pay visit fees: commercial pages only (FACTS 14.E.2)
+        ("NZ", "about NZ$20 to NZ$70 each"),  # practice fee pages (FACTS 14.E.4 cross-ref)
+        ("IE", "About €1.50 to €80 a month"),  # two schemes' bounds, not a price (FACTS 14.E.5)
+    ],
+)
+def test_weak_prices_are_said_to_be_about(region, words):
+    cost = _by_slug(build_summary(mild_answers(region=region)))["medication"]["cost"]
+    assert words in " ".join(line["figure"] for line in cost["lines"])
+
+
+def test_a_share_of_a_session_fee_for_self_help_is_said_to_be_about():
+    cost = _by_slug(build_summary(mild_answers(region="US", session_fee=60)))["self_help"]["cost"]
+    assert cost["display"] == "About $180 to $320"
+    assert cost["lines"][0]["figure"] == "6 to 8 sessions at about $30 to $40 each: about $180 to $320 in all."

@@ -290,7 +290,7 @@ def report() -> tuple[str, str]:
 
 def test_content_report_prints_every_cell_with_level_guideline_sources_and_review_date():
     out, _err = report()
-    assert "Content 2026.5: reviewed 2026-12-04, next review 2027-12-04" in out
+    assert "Content 2026.6: reviewed 2026-12-04, next review 2027-12-04" in out
     assert "70 cells, 0 problems." in out
     lines = out.splitlines()
     trauma = lines.index("trauma: Trauma, or PTSD")

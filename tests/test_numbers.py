@@ -113,3 +113,25 @@ def test_side_effect_figures_come_only_beside_a_benefit_figure_for_the_same_opti
     assert alone == [], "harms without benefits would lean against medicine"
     shown = build_summary(mild_answers(concerns=["trauma"]))["numbers"]
     assert {"ptsd_medicine", "nausea", "stopping"} <= {figure["code"] for figure in shown}
+
+
+# IPDAS: where a source gives a range around a figure (FACTS.md, EVIDENCE.md), it is said in
+# plain words beside the picture; figures with no range given keep their words (issue 18.8).
+RANGES = {
+    "grief": ("grief_therapy", "between about 1.2 and 2 times as many people got better"),
+    "eating": ("bulimia_together", "between about 1 and 1.5 times as many people got well"),
+    "trauma": ("ptsd_medicine", "by between about a quarter and two-fifths"),
+    "depression": ("medicine_helps", "56 to 60 in 100 on medicine and 42 to 47 in 100 on a dummy pill"),
+}
+
+
+@pytest.mark.parametrize("concern", sorted(RANGES))
+def test_a_figures_range_is_said_beside_its_picture_in_the_summary_and_on_the_page(client, concern):
+    from tests.questionnaire_helpers import page_text, with_answers
+
+    code, words = RANGES[concern]
+    answers = mild_answers(concerns=[concern])
+    figure = next(number for number in build_summary(answers)["numbers"] if number["code"] == code)
+    assert words in figure["uncertainty"]
+    with_answers(client, answers)
+    assert words in page_text(client.get("/results/numbers/").content.decode())

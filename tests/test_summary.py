@@ -105,10 +105,13 @@ def test_no_text_recommends_or_ranks_an_option(answers):
 
 
 def test_every_option_has_the_eight_facts_from_the_content():
+    # Each row's own words first; study findings of the person's concerns may follow.
     data = build_summary(mild_answers())
     for option in data["options"]:
         stored = dict(OptionFact.objects.filter(option__slug=option["slug"]).values_list("row", "text"))
-        assert {fact["row"]: fact["text"] for fact in option["facts"]} == stored
+        assert {fact["row"] for fact in option["facts"]} == set(stored)
+        for fact in option["facts"]:
+            assert fact["text"].startswith(stored[fact["row"]]), (option["slug"], fact["row"])
         assert all(fact["label"] for fact in option["facts"])
 
 
@@ -346,8 +349,9 @@ def test_sure_is_unanswered_without_answers_and_ignores_forged_values():
 
 
 # 2026.4 added four (group and nation texts, with their sources); 2026.5 five (fit rules'
-# concerns, evidence scopes and other care, each with its sources).
-CONTENT_QUERIES = 39
+# concerns, evidence scopes and other care, each with its sources); 2026.6 three (study
+# findings, with their concerns and sources).
+CONTENT_QUERIES = 42
 
 
 @pytest.mark.parametrize("name", FACTORIES)

@@ -149,3 +149,13 @@ class NationTextAdmin(admin.ModelAdmin):
     search_fields = ["text", "name"]
     autocomplete_fields = ["sources"]
     formfield_overrides = HTTPS_URLS
+
+
+@admin.register(models.FactFinding)
+class FactFindingAdmin(admin.ModelAdmin):
+    list_display = ["option", "row", "order", "reviewed_on"]
+    list_filter = ["option", "row", "concerns"]
+    search_fields = ["text"]
+    autocomplete_fields = ["sources"]
+    filter_horizontal = ["concerns"]
+    list_select_related = ["option"]

@@ -29,6 +29,7 @@ from .models import (
     CostItem,
     Evidence,
     EvidenceScope,
+    FactFinding,
     Figure,
     FitRule,
     GlossaryTerm,
@@ -104,6 +105,7 @@ class Snapshot:
     concerns: dict = field(default_factory=dict)  # code: concern row, in order
     options: list = field(default_factory=list)  # option rows, in order
     facts: dict = field(default_factory=dict)  # option id: {row: fact row}
+    findings: dict = field(default_factory=dict)  # option id: {row: [finding rows, with `concerns`, in order]}
     evidence: dict = field(default_factory=dict)  # option id: {concern code: evidence row}
     rules: dict = field(default_factory=dict)  # option id: {rule id: rule row}
     cost_items: dict = field(default_factory=dict)  # option id: [cost item rows, in order]
@@ -204,6 +206,13 @@ def _read() -> Snapshot:
     for row in _rows(OptionFact.objects.order_by("option__order", "row", "id")):
         facts[row["option_id"]].setdefault(row["row"], row)
 
+    findings = defaultdict(lambda: defaultdict(list))
+    for row in _rows(
+        FactFinding.objects.order_by("option__order", "row", "order", "id").prefetch_related("concerns"),
+        concerns=lambda finding: sorted(concern.code for concern in finding.concerns.all()),
+    ):
+        findings[row["option_id"]][row["row"]].append(row)
+
     evidence = defaultdict(dict)
     for row in _rows(Evidence.objects.order_by("option__order", "concern__order", "id")):
         evidence[row["option_id"]][concern_codes[row["concern_id"]]] = row
@@ -260,6 +269,7 @@ def _read() -> Snapshot:
         concerns=freeze(concerns, seen),
         options=freeze(options, seen),
         facts=freeze(dict(facts), seen),
+        findings=freeze({option: dict(rows) for option, rows in findings.items()}, seen),
         evidence=freeze(dict(evidence), seen),
         rules=freeze(dict(rules), seen),
         cost_items=freeze(dict(cost_items), seen),

@@ -29,6 +29,7 @@ def load(answers: dict) -> dict:
         "concerns": content.concerns,
         "options": content.options,
         "facts": defaultdict(dict, content.facts),
+        "findings": content.findings,
         "evidence": defaultdict(
             dict,
             scoped_evidence(

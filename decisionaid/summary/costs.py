@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .answers import HIGH_IMPORTANCE, importance_label, unique
+from .answers import HIGH_IMPORTANCE, chosen_concerns, importance_label, unique
 
 CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "CAD": "CA$", "AUD": "A$", "NZD": "NZ$"}
 
@@ -71,10 +71,16 @@ def _money(currency: str):
     return lambda amount: format_money(amount, currency)
 
 
-def _span(low, high, currency: str) -> str:
-    # "up to £29.70", never "£0 to £29.70": a zero reads as a price of nothing.
+def _span(low, high, currency: str, about: bool = False) -> str:
+    """ "£9.90 to £29.70", or "about ..." for an estimate; "up to £29.70", never "£0 to
+    £29.70" (a zero reads as a price of nothing), and "up to about £29.70", never "about up
+    to": one hedge, where it reads naturally."""
     if low == 0 and high:
+        if about:
+            return _("up to about %(high)s") % {"high": format_money(high, currency)}
         return _("up to %(high)s") % {"high": format_money(high, currency)}
+    if about:
+        return _("about %(range)s") % {"range": _range(low, high, _money(currency))}
     return _range(low, high, _money(currency))
 
 
@@ -88,6 +94,8 @@ def _line(item: dict, fee, answers: dict, region: dict, approximate_sources: set
     amount_low = None if item["amount_low"] is None else Decimal(str(item["amount_low"]))
     amount_high = None if item["amount_high"] is None else Decimal(str(item["amount_high"]))
     free_at_65 = FREE_MEDICINE_AT_65.get((region["code"], region.get("uk_nation")))
+    # A price its source gives only roughly (or that we estimate) says "about" in its words.
+    about = item["approximate"] or any(key in approximate_sources for key in item["sources"])
     if kind in ("sessions", "year_sessions", "short_sessions"):
         # Short supported contacts are priced at a share of the person's session fee.
         share = (amount_low, amount_high) if kind == "short_sessions" else (Decimal(1), Decimal(1))
@@ -103,12 +111,16 @@ def _line(item: dict, fee, answers: dict, region: dict, approximate_sources: set
         else:
             fee_low = plain_number(Decimal(str(fee)) * share[0])
             fee_high = plain_number(Decimal(str(fee)) * share[1])
+            if kind == "short_sessions":
+                # Our own rough share of a fee: whole units, said to be about (FACTS 14.E.8).
+                fee_low, fee_high = round(fee_low), round(fee_high)
             low = plain_number(Decimal(str(fee_low)) * item["count_low"])
             high = plain_number(Decimal(str(fee_high)) * item["count_high"])
+            share_about = kind == "short_sessions"
             figure = _("%(count)s sessions at %(fee)s each: %(total)s in all.") % {
                 "count": count,
-                "fee": _span(fee_low, fee_high, currency),
-                "total": _span(low, high, currency),
+                "fee": _span(fee_low, fee_high, currency, share_about),
+                "total": _span(low, high, currency, share_about),
             }
     elif kind == "group_sessions":
         figure = _("About %(count)s sessions. Ask what a group costs: it is often less than one-to-one.") % {
@@ -120,10 +132,10 @@ def _line(item: dict, fee, answers: dict, region: dict, approximate_sources: set
         if high == 0:
             figure = _("About %(count)s visits, free to you.") % {"count": count}
         else:
-            figure = _("About %(count)s visits at %(each)s each: %(total)s.") % {
+            figure = _("About %(count)s visits at %(each)s each: %(total)s in all.") % {
                 "count": count,
-                "each": _span(plain_number(amount_low), plain_number(amount_high), currency),
-                "total": _span(low, high, currency),
+                "each": _span(plain_number(amount_low), plain_number(amount_high), currency, about),
+                "total": _span(low, high, currency, about),
             }
     elif kind == "visits":
         figure = _("About %(count)s visits. Ask what a visit costs you.") % {"count": count}
@@ -135,11 +147,14 @@ def _line(item: dict, fee, answers: dict, region: dict, approximate_sources: set
         if high == 0:
             figure = _("Free to you.")
         else:
-            figure = _("%(month)s a month: %(total)s for %(months)s months.") % {
-                "month": _span(plain_number(amount_low), plain_number(amount_high), currency),
-                "total": _span(low, high, currency),
+            figure = _("%(month)s a month: %(total)s over %(months)s months.") % {
+                "month": _span(plain_number(amount_low), plain_number(amount_high), currency, about),
+                "total": _span(low, high, currency, about),
                 "months": MEDICINE_MONTHS,
             }
+    elif kind == "medicine":
+        # No one price (Canada: each province's drug plan, FACTS 14.E.6): say so, never a guess.
+        figure = _("No one price: it depends on your drug plan.")
     else:
         figure = ""
     return {
@@ -158,6 +173,9 @@ def _shown(item: dict, answers: dict) -> bool:
     # A year of weekly sessions is shown to a person ready for long, open-ended therapy.
     if item["kind"] == "year_sessions":
         return answers.get("commitment") == "over_a_year" and answers.get("style") == "open_ended"
+    # Group CBT's 8 sessions are NICE's course for low mood (NG222): never another concern's figure.
+    if item["kind"] == "group_sessions":
+        return "depression" in chosen_concerns(answers)
     return True
 
 
@@ -202,12 +220,19 @@ def _display(course: list[dict], priced: list[dict], unpriced: list[dict], low, 
     if priced and not unpriced and high == 0:
         return _("Free to you")
     if priced and high:
-        shown = _span(low, high, currency)
+        # "About": the visits are our estimate from NICE's review points (FACTS 14.E.1), and
+        # a share of a fee for short contacts is ours too (FACTS 14.E.8).
+        priced_kinds = {line["kind"] for line in priced}
+        about = bool(priced_kinds & {"visits", "medicine", "short_sessions"})
+        shown = _span(low, high, currency, about)
         if not currency:
-            shown = _("%(range)s, in your own currency") % {"range": shown}
-        if "medicine" in kinds:
-            # "About": the visits are our estimate from NICE's review points (FACTS 14.E.1).
-            shown = _("about %(range)s in 3 months") % {"range": shown}
+            shown = _("%(range)s in your own currency") % {"range": shown}
+        if "medicine" in priced_kinds and priced_kinds & {"sessions", "short_sessions"}:
+            shown = _("%(range)s for the sessions and the first 3 months of medicine") % {"range": shown}
+        elif "medicine" in priced_kinds:
+            shown = _("%(range)s over 3 months") % {"range": shown}
+        elif "medicine" in kinds:
+            shown = _("%(range)s for the sessions") % {"range": shown}
         missing = {line["kind"] for line in unpriced}
         if "medicine" in missing:
             return _("%(cost)s, plus the medicine") % {"cost": shown}
@@ -215,6 +240,11 @@ def _display(course: list[dict], priced: list[dict], unpriced: list[dict], low, 
             return _("%(cost)s, plus the sessions") % {"cost": shown}
         return shown
     visits = next((line for line in course if line["kind"] == "visits"), None)
+    if visits and priced and not high and "medicine" in {line["kind"] for line in unpriced}:
+        # Free visits, and a medicine with no one price (Canada's provincial drug plans).
+        return _("%(visits)s, plus the medicine: its price depends on your drug plan") % {
+            "visits": visits["figure"].split(".")[0]
+        }
     sessions = next((line for line in course if line["kind"] in ("sessions", "short_sessions")), None)
     if visits and sessions:
         return _("%(sessions)s, and %(visits)s, plus the medicine") % {

@@ -38,6 +38,6 @@ def add_medicine_notes(rows: list[dict], notes: dict[str, dict]) -> None:
     for row in rows:
         note = notes.get(row["row"])
         if note:
-            row["brief_sources"] = list(row["sources"])
+            row.setdefault("brief_sources", list(row["sources"]))
             row["text"] = f"{row['text']} {note['text']}"
             row["sources"] = unique(row["sources"] + note["sources"])

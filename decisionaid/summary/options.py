@@ -8,6 +8,7 @@ from .answers import unique
 from .costs import cost, cost_considerations
 from .courses import concern_courses, with_courses
 from .evidence import evidence_entries
+from .findings import add_findings, findings
 from .fits import evidence_reasons, one_idea_once, risks_reason, rule_reasons
 from .medicines import add_medicine_notes, medicine_notes
 from .nations import nation_access
@@ -30,7 +31,9 @@ def option_entry(option: dict, answers: dict, derived: dict, region: dict, conte
         rows.append({"row": row, "label": str(row_label), "text": text, "brief": brief, "sources": sources})
     courses = concern_courses(option, answers, content)
     rows = [with_courses(fact, courses, answers) if fact["row"] == "course" else fact for fact in rows]
-    add_medicine_notes(rows, medicine_notes(option, answers, content))
+    notes = medicine_notes(option, answers, content)
+    add_findings(rows, findings(option, answers, content), set(notes))
+    add_medicine_notes(rows, notes)
     by_row = {fact["row"]: fact for fact in rows}
 
     option_cost = cost(option, answers, region, by_row["cost"], content)
