@@ -26,7 +26,7 @@ from decisionaid.content.models import (
     FitRule,
     OtherCare,
 )
-from decisionaid.results.paper import paper_summary
+from decisionaid.paper import paper_summary
 from decisionaid.summary import build_summary
 from tests.factories import mild_answers
 from tests.questionnaire_helpers import page_text, with_answers
