@@ -150,3 +150,22 @@ def test_an_antidepressants_weeks_are_not_a_reason_for_someone_who_chose_only_ps
         o for o in build_summary({**answers, "concerns": ["depression"]})["options"] if o["slug"] == "medication"
     )
     assert "6 to 8 weeks" in " ".join(depression["fits"] + depression["considerations"])
+
+
+@pytest.mark.parametrize(
+    ("concern", "named"),
+    [
+        ("psychosis", "antipsychotic"),
+        ("sleep", "sleeping pills"),
+        ("substance_use", "Acamprosate"),
+    ],
+)
+def test_side_effects_that_matter_are_the_side_effects_of_the_persons_own_medicine(concern, named):
+    answers = mild_answers(concerns=[concern], importance={"avoid_side_effects": 5})
+    options = {o["slug"]: o for o in build_summary(answers)["options"]}
+    for slug in ("medication", "combined"):
+        reasons = " ".join(options[slug]["considerations"])
+        assert "sex problems" not in reasons and "feeling sick" not in reasons, slug
+        assert named.lower() in reasons.lower(), slug
+    depression = {o["slug"]: o for o in build_summary({**answers, "concerns": ["depression"]})["options"]}
+    assert "sex problems" in " ".join(depression["medication"]["considerations"])
