@@ -27,7 +27,12 @@ def expected_notices(answers: dict) -> list[str]:
         expected.append("crisis")
     if sum(answers[f"phq9_{n}"] for n in range(1, 10)) >= 20:
         expected.append("severe_depression")
-    if sum(answers[f"phq9_{n}"] for n in range(1, 10)) < 16 and "depression" in (answers.get("concerns") or []):
+    adult = answers["age_band"] != "under_18"  # the less severe notice is the adults' guideline's
+    if (
+        sum(answers[f"phq9_{n}"] for n in range(1, 10)) < 16
+        and "depression" in (answers.get("concerns") or [])
+        and adult
+    ):
         expected.append("less_severe_depression")
     if answers["age_band"] == "under_18":
         expected.append("youth")
@@ -142,3 +147,16 @@ def test_everyone_is_told_of_the_choices_beyond_these_five_and_to_ask_a_clinicia
     assert "other care often comes first" in notice["text"]
     assert "doctor or therapist can tell you more" in notice["text"]
     assert notice["sources"] == ["nice-ng222"]
+
+
+def test_a_young_person_reads_no_adult_medicine_advice_in_the_low_mood_notices():
+    """NG222's "unless you would prefer it" and "add medicine" are for adults; a young person's
+    medicine is a specialist's, with therapy (the youth notice)."""
+    mild = build_summary(mild_answers(age_band="under_18", concerns=["depression"]))
+    assert "less_severe_depression" not in [n["code"] for n in mild["notices"]]
+    assert "youth" in [n["code"] for n in mild["notices"]]
+    severe = build_summary(with_totals(22, age_band="under_18"))
+    text = next(n["text"] for n in severe["notices"] if n["code"] == "severe_depression")
+    assert "add medicine" not in text and "see a doctor" in text
+    adult = build_summary(with_totals(22, age_band="25_64"))
+    assert "add medicine" in next(n["text"] for n in adult["notices"] if n["code"] == "severe_depression")

@@ -24,18 +24,16 @@ def notices(
                 "sources": [],
             }
         )
+    # NG222 is the adults' guideline. A young person's medicine is NG134's (the youth notice:
+    # a talking therapy first, fluoxetine only after a specialist and only with therapy), so
+    # they never read the adults' "add medicine" or "unless you would prefer it".
+    young = answers.get("age_band") == "under_18"
     if scores["phq9"]["total"] >= 20:
-        result.append(
-            {
-                "code": "severe_depression",
-                "text": _(
-                    "Your answers point to severe low mood. Please see a doctor or a mental health worker soon. "
-                    "With low mood like this, health guides often add medicine to talking therapy."
-                ),
-                "sources": [GUIDELINE_SOURCE],
-            }
-        )
-    if scores["phq9"]["total"] < LESS_SEVERE_BELOW and "depression" in (answers.get("concerns") or []):
+        text = _("Your answers point to severe low mood. Please see a doctor or a mental health worker soon.")
+        if not young:
+            text += " " + _("With low mood like this, health guides often add medicine to talking therapy.")
+        result.append({"code": "severe_depression", "text": text, "sources": [GUIDELINE_SOURCE]})
+    if scores["phq9"]["total"] < LESS_SEVERE_BELOW and "depression" in (answers.get("concerns") or []) and not young:
         result.append(
             {
                 "code": "less_severe_depression",
