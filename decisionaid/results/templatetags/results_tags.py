@@ -49,6 +49,33 @@ def cited(context, sources: list[dict], linked: bool = False) -> str:
 
 
 @register.filter
+def para(para: dict) -> str:
+    """One paragraph of the paper document (results/paper.py `_para`): its opening in plain
+    type, its bold part, the rest, and its note numbers, each only when it has one. A filter
+    rather than a partial, as the print view's table prints a hundred of them."""
+    return format_html(
+        "{}{}{}{}",
+        format_html("{} ", para["lead"]) if para.get("lead") else "",
+        format_html("<strong>{}</strong> ", para["strong"]) if para.get("strong") else "",
+        para.get("text", ""),
+        format_html(' <span class="notes">{}</span>', para["notes"]) if para.get("notes") else "",
+    )
+
+
+@register.filter
+def parts(parts: list[dict]) -> str:
+    """A line's words cut into parts (results/paper.py `_parts`), its numbers as links."""
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html('<a href="{}">{}</a>', part["href"], part["text"]) if part.get("href") else part["text"],)
+            for part in parts
+        ),
+    )
+
+
+@register.filter
 def as_date(value: str | None) -> date | None:
     """An ISO date string from the summary, as a date the `date` filter can format."""
     if not value:
