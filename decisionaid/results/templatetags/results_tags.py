@@ -32,6 +32,22 @@ def icon_blocks(count: int, total: int = 100) -> list[dict]:
     return [block for block in blocks if block["width"] and block["height"]]
 
 
+@register.simple_tag
+def icon_rects(count: int, prefix: str, *names) -> str:
+    """The rectangles of `icon_blocks`, each filled with the dark or light pattern whose id is
+    `prefix`, "on" or "off", then each of `names` after a hyphen ("dots-on-remission-1"). A tag,
+    so a picture is a handful of calls rather than a loop of a dozen template lookups a block."""
+    suffix = "".join(f"-{name}" for name in names)
+    return format_html_join(
+        "",
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="url(#{}{}{})"/>',
+        (
+            (block["x"], block["y"], block["width"], block["height"], prefix, "on" if block["on"] else "off", suffix)
+            for block in icon_blocks(count)
+        ),
+    )
+
+
 @register.simple_tag(takes_context=True)
 def cited(context, sources: list[dict], linked: bool = False) -> str:
     """Where a statement comes from: its sources as people cite them ("NICE NG222"). With
@@ -60,6 +76,12 @@ def para(para: dict) -> str:
         para.get("text", ""),
         format_html(' <span class="notes">{}</span>', para["notes"]) if para.get("notes") else "",
     )
+
+
+@register.filter
+def paras(paras: list[dict]) -> str:
+    """Paragraphs of the paper document, each in its own `<p>`: one cell of the options table."""
+    return format_html_join("", "<p>{}</p>", ((para(item),) for item in paras))
 
 
 @register.filter
