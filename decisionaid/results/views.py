@@ -39,7 +39,8 @@ def results_view(view):
 @results_view
 def results(request: HttpRequest, answers: dict) -> HttpResponse:
     sure = request.session.get(SURE_KEY)
-    return _page(request, answers, SureForm(initial=sure or None), sure)
+    # The four questions are a click away (`ready`) until answered: no form to build before then.
+    return _page(request, answers, SureForm(initial=sure) if sure else None, sure)
 
 
 @vary_on_headers("HX-Request")
@@ -75,14 +76,16 @@ def _save_sure(request: HttpRequest, answers: dict) -> HttpResponse:
     return redirect(reverse("results") + "#sure")
 
 
-def _page(request: HttpRequest, answers: dict, form: SureForm, sure: dict | None, status: int = 200) -> HttpResponse:
+def _page(
+    request: HttpRequest, answers: dict, form: SureForm | None, sure: dict | None, status: int = 200
+) -> HttpResponse:
     template = "results/results.html"
     if request.htmx and request.method == "POST":
         template = "results/after_options.html#sure"
     return render(request, template, _context(request, answers, form, sure), status=status)
 
 
-def _context(request: HttpRequest, answers: dict, form: SureForm, sure: dict | None) -> dict:
+def _context(request: HttpRequest, answers: dict, form: SureForm | None, sure: dict | None) -> dict:
     summary = build_summary(answers, sure=sure)
     sure_state = summary["sure"]
     return {
@@ -94,7 +97,7 @@ def _context(request: HttpRequest, answers: dict, form: SureForm, sure: dict | N
         "crisis_region": grid.crisis_region(summary),
         "sure_state": sure_state,
         "sure_form": form,
-        "sure_fields": [(item, form[item["code"]]) for item in sure_state["items"]],
+        "sure_fields": [(item, form[item["code"]]) for item in sure_state["items"]] if form else [],
         **results_actions_context(request, summary=summary),
     }
 

@@ -156,7 +156,7 @@ def comparison_rows(summary: dict, labels: dict[str, str] | None = None, paper: 
 
 def comparison_grid(summary: dict, paper: bool = False) -> dict:
     """The grid's rows (one per question, one cell per option, options in their fixed
-    order), each option's details, and the sources list. On paper the sources list keeps
+    order), each option's details (not on paper), and the sources list. On paper the sources list keeps
     only what paper still cites: the scores, the grid and the icon arrays."""
     labels = source_labels(summary)
     rows = comparison_rows(summary, labels, paper)
@@ -171,14 +171,17 @@ def comparison_grid(summary: dict, paper: bool = False) -> dict:
                 cited.update(source["key"] for item in cell.get("items", []) for source in item["cited"])
         cited.update(key for figure in numbers for key in figure["sources"])
         sources = [source for source in sources if source["key"] in cited]
-    return {
+    grid = {
         "rows": rows,
-        "details": [_details(option, labels) for option in summary["options"]],
         "numbers": cited_numbers(numbers, labels),
-        "conditions": cited_conditions(summary, labels),
         "scores": cited_scores(summary, labels),
         "sources": [{**source, "label": labels[source["key"]]} for source in sources],
     }
+    if not paper:
+        # Paper prints neither the options' details nor the condition texts: not made for it.
+        grid["details"] = [_details(option, labels) for option in summary["options"]]
+        grid["conditions"] = cited_conditions(summary, labels)
+    return grid
 
 
 def cited_numbers(numbers: list[dict], labels: dict[str, str]) -> list[dict]:
@@ -256,7 +259,9 @@ def _by_level(evidence: list[dict]) -> list[dict]:
                 "items": [],
             },
         )
-        level["items"].append(item)
+        # Only what the card prints, every key present: a key a template looks up and misses
+        # costs it far more than one it finds empty.
+        level["items"].append({"concern_label": item["concern_label"], "medicine": item.get("medicine", "")})
     return list(levels.values())
 
 

@@ -32,6 +32,22 @@ def icon_blocks(count: int, total: int = 100) -> list[dict]:
     return [block for block in blocks if block["width"] and block["height"]]
 
 
+@register.simple_tag
+def icon_rects(count: int, prefix: str, *names) -> str:
+    """The rectangles of `icon_blocks`, each filled with the dark or light pattern whose id is
+    `prefix`, "on" or "off", then each of `names` after a hyphen ("dots-on-remission-1"). A tag,
+    so a picture is a handful of calls rather than a loop of a dozen template lookups a block."""
+    suffix = "".join(f"-{name}" for name in names)
+    return format_html_join(
+        "",
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="url(#{}{}{})"/>',
+        (
+            (block["x"], block["y"], block["width"], block["height"], prefix, "on" if block["on"] else "off", suffix)
+            for block in icon_blocks(count)
+        ),
+    )
+
+
 @register.simple_tag(takes_context=True)
 def cited(context, sources: list[dict], linked: bool = False) -> str:
     """Where a statement comes from: its sources as people cite them ("NICE NG222"). With
@@ -46,6 +62,39 @@ def cited(context, sources: list[dict], linked: bool = False) -> str:
     else:
         names = format_html_join("; ", "{}", ((s["label"],) for s in sources))
     return format_html('<p class="cite"><span class="cite-label">{}</span> {}</p>', _("From:"), names)
+
+
+@register.filter
+def para(para: dict) -> str:
+    """One paragraph of the paper document (results/paper.py `_para`): its opening in plain
+    type, its bold part, the rest, and its note numbers, each only when it has one. A filter
+    rather than a partial, as the print view's table prints a hundred of them."""
+    return format_html(
+        "{}{}{}{}",
+        format_html("{} ", para["lead"]) if para.get("lead") else "",
+        format_html("<strong>{}</strong> ", para["strong"]) if para.get("strong") else "",
+        para.get("text", ""),
+        format_html(' <span class="notes">{}</span>', para["notes"]) if para.get("notes") else "",
+    )
+
+
+@register.filter
+def paras(paras: list[dict]) -> str:
+    """Paragraphs of the paper document, each in its own `<p>`: one cell of the options table."""
+    return format_html_join("", "<p>{}</p>", ((para(item),) for item in paras))
+
+
+@register.filter
+def parts(parts: list[dict]) -> str:
+    """A line's words cut into parts (results/paper.py `_parts`), its numbers as links."""
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html('<a href="{}">{}</a>', part["href"], part["text"]) if part.get("href") else part["text"],)
+            for part in parts
+        ),
+    )
 
 
 @register.filter
