@@ -379,7 +379,7 @@ def test_the_referral_block_is_always_visible_with_professional_routes_and_crisi
 ON_DEMAND = [
     "/results/options/cbt/",
     "/results/conditions/",
-    "/results/numbers/",
+    "/results/figures/",
     "/results/compare/",
     "/results/sources/options/",
     "/results/sources/cbt/",
@@ -468,7 +468,7 @@ def test_citations_on_demand_are_plain_names_with_one_sources_link_per_block(cli
 
 def test_numbers_are_icon_arrays_with_a_text_equivalent_a_click_away(client):
     with_answers(client, mild_answers())
-    numbers = client.get("/results/numbers/", headers={"HX-Request": "true"}).content.decode()
+    numbers = client.get("/results/figures/", headers={"HX-Request": "true"}).content.decode()
     assert len(set(re.findall(r'<pattern id="([^"]+)"', numbers))) == numbers.count("<pattern "), "unique ids"
     svgs = re.findall(r"<svg[^>]*>.*?</svg>", numbers, flags=re.S)
     assert svgs
@@ -481,7 +481,7 @@ def test_numbers_are_icon_arrays_with_a_text_equivalent_a_click_away(client):
         ):
             dots[kind] += int(width) * int(height) // 100
         assert dots == {"on": dark, "off": 100 - dark}
-    for figure in build_summary(mild_answers())["numbers"]:
+    for figure in build_summary(mild_answers())["figures"]:
         for group in figure["groups"]:
             assert escape(group["text"]) in numbers
 

@@ -174,7 +174,7 @@ def test_each_notice_fit_consideration_question_and_number_reads_at_grade_7_or_b
     texts += [summary["scores"]["note"], summary["referral"]["text"]]
     for option in summary["options"]:
         texts += option["fits"] + option["considerations"]
-    for figure in summary["numbers"]:
+    for figure in summary["figures"]:
         texts += [figure["time_frame"], figure["uncertainty"], *(group["text"] for group in figure["groups"])]
     texts += [item["help"] for item in summary["sure"]["items"]]
     assert len(texts) > 30
@@ -184,7 +184,7 @@ def test_each_notice_fit_consideration_question_and_number_reads_at_grade_7_or_b
     # What the person sees on the page and in the parts they open on it.
     opened = [page(client)] + [
         client.get(path, headers={"HX-Request": "true"}).content.decode()
-        for path in ["/results/questions/", "/results/numbers/", "/results/care/"]
+        for path in ["/results/questions/", "/results/figures/", "/results/care/"]
         + [f"/results/options/{option['slug']}/" for option in summary["options"]]
     ]
     visible = " ".join(block for html in opened for block in visible_blocks(html))

@@ -357,7 +357,7 @@ class ContentGeneration(models.Model):
 
 
 # Content models of their own modules, imported here so Django finds them.
-from .care import CostItem, OptionAccess  # noqa: E402, F401
+from .costs import CostItem, OptionAccess  # noqa: E402, F401
 from .figures import Figure, FigureGroup  # noqa: E402, F401
 from .findings import FactFinding  # noqa: E402, F401
 from .glossary import GlossaryTerm  # noqa: E402, F401

@@ -310,9 +310,9 @@ def paper_summary(summary: dict, made_on: date) -> dict:
             ],
             "note": _para(text=figure["uncertainty"]),
         }
-        for figure in grid["numbers"][:FIGURES]
+        for figure in grid["figures"][:FIGURES]
     ]
-    more_numbers = len(figures) < len(summary["numbers"])
+    more_figures = len(figures) < len(summary["figures"])
     return {
         "lang": (get_language() or "en").split("-")[0],
         "title": _("My summary to take to an appointment"),
@@ -417,11 +417,11 @@ def paper_summary(summary: dict, made_on: date) -> dict:
             # In a crisis the lines are in the box at the top; once is enough.
             "crisis": None if summary["crisis"]["active"] else crisis_lines,
         },
-        "numbers": {
+        "figures": {
             "title": _("Some numbers from studies"),
             "intro": _("Each picture is 100 people in a study. The dark dots are those it happened to.")
-            + (" " + _("More are on your results page.") if more_numbers else ""),
-            "figures": figures,
+            + (" " + _("More are on your results page.") if more_figures else ""),
+            "items": figures,
         }
         if figures
         else None,

@@ -148,11 +148,11 @@ def conditions(request: HttpRequest, answers: dict) -> HttpResponse:
 
 
 @results_view
-def numbers(request: HttpRequest, answers: dict) -> HttpResponse:
+def figures(request: HttpRequest, answers: dict) -> HttpResponse:
     summary = build_summary(answers)
-    cited = grid.cited_numbers(summary["numbers"], grid.source_labels(summary))
+    cited = grid.cited_figures(summary["figures"], grid.source_labels(summary))
     return _on_demand(
-        request, "numbers", _("Some numbers from studies"), "more-numbers", {"numbers": cited}, sources_block="numbers"
+        request, "figures", _("Some numbers from studies"), "more-figures", {"figures": cited}, sources_block="figures"
     )
 
 

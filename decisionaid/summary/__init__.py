@@ -5,7 +5,7 @@ The results page, the printable summary, shared links and `manage.py summarize` 
 that one dict; nothing is worked out twice. Each part lives in a module named for what it
 holds: `validation` (answers against the contract), `scores`, `answers` (labels and rule
 matching), `content` (what the summary reads), `conditions` (what each concern is),
-`options`, `evidence`, `fits`, `costs`, `numbers` (icon arrays), `notices`, `questions`,
+`options`, `evidence`, `fits`, `costs`, `figures` (a study's result per group, drawn as icon arrays), `notices`, `questions`,
 `sure` and `sources`; `scopes` (content for some people only), `other_care`,
 `concern_notices` and `past_treatment`.
 
@@ -25,10 +25,10 @@ from .concern_notices import concern_notices, with_concern_notices
 from .conditions import conditions
 from .content import FALLBACK_REGION, content_dates, load, person_region
 from .costs import CURRENCY_SYMBOLS, format_money
+from .figures import figures
 from .fits import values
 from .nations import nation_region, nation_routes
 from .notices import GUIDELINE_SOURCE, notices
-from .numbers import numbers
 from .options import option_entry
 from .other_care import other_care
 from .populations import group_notices
@@ -122,7 +122,7 @@ def build_summary(answers: dict, sure: dict | None = None, answered_on: date | N
         "answers_echo": _answers_echo(answers, region),
         "options": options,
         "values": values(answers, options),
-        "numbers": numbers(answers, content),
+        "figures": figures(answers, content),
         "questions_for_clinician": questions(answers, person_scores, crisis),
         "referral": {
             "text": _(

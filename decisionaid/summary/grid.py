@@ -160,20 +160,20 @@ def comparison_grid(summary: dict, paper: bool = False) -> dict:
     only what paper still cites: the scores, the grid and the icon arrays."""
     labels = source_labels(summary)
     rows = comparison_rows(summary, labels, paper)
-    numbers = summary["numbers"]
+    figures = summary["figures"]
     sources = summary["sources"]
     if paper:
-        numbers = _paper_figures(summary)
+        figures = _paper_figures(summary)
         cited = {key for score in scores_given(summary) for key in score["sources"]}
         for row in rows:
             for cell in row["cells"]:
                 cited.update(source["key"] for source in cell.get("sources", []))
                 cited.update(source["key"] for item in cell.get("items", []) for source in item["cited"])
-        cited.update(key for figure in numbers for key in figure["sources"])
+        cited.update(key for figure in figures for key in figure["sources"])
         sources = [source for source in sources if source["key"] in cited]
     grid = {
         "rows": rows,
-        "numbers": cited_numbers(numbers, labels),
+        "figures": cited_figures(figures, labels),
         "scores": cited_scores(summary, labels),
         "sources": [{**source, "label": labels[source["key"]]} for source in sources],
     }
@@ -184,8 +184,8 @@ def comparison_grid(summary: dict, paper: bool = False) -> dict:
     return grid
 
 
-def cited_numbers(numbers: list[dict], labels: dict[str, str]) -> list[dict]:
-    return [{**figure, "cited": _cited(figure["sources"], labels)} for figure in numbers]
+def cited_figures(figures: list[dict], labels: dict[str, str]) -> list[dict]:
+    return [{**figure, "cited": _cited(figure["sources"], labels)} for figure in figures]
 
 
 def cited_conditions(summary: dict, labels: dict[str, str]) -> list[dict]:
@@ -277,7 +277,7 @@ def concern_lines(summary: dict) -> list[dict]:
 
 
 # What each "Sources" link of the first view lists: the sources behind one block.
-SOURCE_BLOCKS = ("scores", "options", "compare", "conditions", "numbers")
+SOURCE_BLOCKS = ("scores", "options", "compare", "conditions", "figures")
 
 
 def block_sources(summary: dict, block: str) -> list[dict] | None:
@@ -302,8 +302,8 @@ def block_sources(summary: dict, block: str) -> list[dict] | None:
         keys.update(key for option in options.values() for item in option["evidence"] for key in item["sources"])
     elif block == "conditions":
         keys = {key for condition in summary.get("conditions", []) for key in condition["sources"]}
-    elif block == "numbers":
-        keys = {key for figure in summary["numbers"] for key in figure["sources"]}
+    elif block == "figures":
+        keys = {key for figure in summary["figures"] for key in figure["sources"]}
     elif block in options:
         option = options[block]
         keys = {key for fact in option["facts"] for key in fact["sources"]}
@@ -330,7 +330,7 @@ def _paper_figures(summary: dict) -> list[dict]:
     """The icon arrays that matter most to this person: those about the concerns they chose,
     then the rest, in the summary's order, as many as paper has room for."""
     chosen = {concern["code"] for concern in summary["answers_echo"]["concerns"]} or {"depression"}
-    figures = summary["numbers"]
+    figures = summary["figures"]
     ranked = sorted(figures, key=lambda figure: not chosen & set(figure.get("concerns", [])))
     return ranked[:PAPER_FIGURES]
 

@@ -23,7 +23,7 @@ def used_keys(summary: dict) -> list[str]:
         keys += option["time"]["sources"] + option["cost"]["sources"]
         if option.get("access"):
             keys += option["access"]["sources"]
-    for figure in summary["numbers"]:
+    for figure in summary["figures"]:
         keys += figure["sources"]
     for term in summary.get("glossary", []):
         keys += term["sources"]
@@ -48,7 +48,7 @@ def attach_sources(summary: dict) -> None:
         care["sources"] = known(care["sources"])
     for score in scores_given(summary):
         score["sources"] = known(score["sources"])
-    summary["numbers"] = [figure for figure in summary["numbers"] if figure["source"] in cited]
+    summary["figures"] = [figure for figure in summary["figures"] if figure["source"] in cited]
 
     sources = []
     for key in used_keys(summary):

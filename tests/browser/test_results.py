@@ -155,7 +155,7 @@ def test_details_open_in_place_and_pass_axe_open_and_shut(page, url, live_server
     for name in ["All five side by side", "Some numbers from studies", "More about what you chose"]:
         page.get_by_role("link", name=name).click()
     page.get_by_role("link", name=re.compile("questions we wrote from your answers")).click()
-    for part in ["#more-compare", "#more-numbers", "#more-conditions", "#more-questions"]:
+    for part in ["#more-compare", "#more-figures", "#more-conditions", "#more-questions"]:
         expect(page.locator(f"{part} details[open]")).to_be_visible()
     # Every link left: the other options, the Sources of each block, the sharing choices.
     links = page.locator("main .more > a")

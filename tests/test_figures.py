@@ -5,7 +5,7 @@ import pytest
 
 from decisionaid.content.models import Figure, GlossaryTerm, SureItem
 from decisionaid.summary import build_summary
-from decisionaid.summary.numbers import sentence_case
+from decisionaid.summary.figures import sentence_case
 from tests.factories import ALL_CONCERNS, maximal_answers, mild_answers, minimal_answers
 from tests.readability import grade
 
@@ -16,8 +16,8 @@ OPTIONS = ["psychodynamic", "cbt", "medication", "combined", "self_help"]
 
 def test_numbers_are_natural_frequencies_out_of_100_with_time_frame_people_and_uncertainty():
     data = build_summary(maximal_answers())
-    assert data["numbers"]
-    for figure in data["numbers"]:
+    assert data["figures"]
+    for figure in data["figures"]:
         assert figure["denominator"] == 100
         assert len(figure["groups"]) >= 2
         assert all(0 <= group["count"] <= 100 for group in figure["groups"])
@@ -28,7 +28,7 @@ def test_numbers_are_natural_frequencies_out_of_100_with_time_frame_people_and_u
 
 @pytest.mark.parametrize("concern", ALL_CONCERNS)
 def test_numbers_follow_the_persons_own_concerns(concern):
-    shown = {figure["code"]: figure for figure in build_summary(mild_answers(concerns=[concern]))["numbers"]}
+    shown = {figure["code"]: figure for figure in build_summary(mild_answers(concerns=[concern]))["figures"]}
     for figure in shown.values():
         assert not figure["concerns"] or concern in figure["concerns"], figure["code"]
     stored = set(Figure.objects.filter(concerns__code=concern, harm=False).values_list("code", flat=True))
@@ -44,29 +44,29 @@ def test_numbers_follow_the_persons_own_concerns(concern):
 
 def test_an_antidepressants_side_effects_are_not_shown_for_sleeping_pills_or_grief_therapy():
     # The 71-year-old widow: no antidepressant figure stands against therapy benefits alone.
-    shown = {figure["code"] for figure in build_summary(mild_answers(concerns=["grief", "sleep"]))["numbers"]}
+    shown = {figure["code"] for figure in build_summary(mild_answers(concerns=["grief", "sleep"]))["figures"]}
     assert {"grief_therapy", "insomnia"} <= shown
     assert not shown & {"nausea", "stopping"}
 
 
 def test_an_antidepressants_side_effects_stand_beside_its_benefits_for_worry():
-    shown = {figure["code"] for figure in build_summary(mild_answers(concerns=["anxiety"]))["numbers"]}
+    shown = {figure["code"] for figure in build_summary(mild_answers(concerns=["anxiety"]))["figures"]}
     assert {"worry_medicine", "nausea", "stopping"} <= shown
 
 
 def test_panic_numbers_are_about_panic_not_low_mood():
-    codes = [figure["code"] for figure in build_summary(mild_answers(concerns=["panic"]))["numbers"]]
+    codes = [figure["code"] for figure in build_summary(mild_answers(concerns=["panic"]))["figures"]]
     assert "panic_end" in codes
     assert "medicine_helps" not in codes and "low_mood_returns" not in codes
 
 
 def test_depression_figures_are_shown_when_no_concern_is_chosen():
-    codes = [figure["code"] for figure in build_summary(minimal_answers())["numbers"]]
+    codes = [figure["code"] for figure in build_summary(minimal_answers())["figures"]]
     assert "low_mood_returns" in codes
 
 
 def test_the_relapse_panel_shows_all_three_arms_of_the_trial():
-    figure = next(f for f in build_summary(minimal_answers())["numbers"] if f["code"] == "low_mood_returns")
+    figure = next(f for f in build_summary(minimal_answers())["figures"] if f["code"] == "low_mood_returns")
     assert [(group["label"], group["count"]) for group in figure["groups"]] == [
         ("Had finished CBT", 31),
         ("Kept taking medicine", 47),
@@ -76,19 +76,19 @@ def test_the_relapse_panel_shows_all_three_arms_of_the_trial():
 
 
 def test_every_option_has_a_benefit_figure_where_one_exists():
-    shown = {slug for figure in build_summary(maximal_answers())["numbers"] for slug in figure["options"]}
+    shown = {slug for figure in build_summary(maximal_answers())["figures"] for slug in figure["options"]}
     assert shown == set(OPTIONS)
 
 
 @pytest.mark.parametrize(("source", "concern"), [("barlow-2000", "panic"), ("poulsen-2014", "eating")])
 def test_end_of_treatment_and_later_figures_are_both_shown(source, concern):
-    figures = [f for f in build_summary(mild_answers(concerns=[concern]))["numbers"] if f["source"] == source]
+    figures = [f for f in build_summary(mild_answers(concerns=[concern]))["figures"] if f["source"] == source]
     assert len(figures) == 2
     assert figures[0]["time_frame"] != figures[1]["time_frame"]
 
 
 def test_option_names_keep_their_capitals_in_captions():
-    texts = [group["text"] for figure in build_summary(maximal_answers())["numbers"] for group in figure["groups"]]
+    texts = [group["text"] for figure in build_summary(maximal_answers())["figures"] for group in figure["groups"]]
     assert any("people who had CBT " in text for text in texts)
     assert not any("cbt" in text or "ssri" in text for text in texts)
     assert sentence_case("Took an SSRI") == "took an SSRI"
@@ -109,9 +109,9 @@ def test_figure_words_glossary_and_sure_help_read_at_grade_7_or_below():
 
 
 def test_side_effect_figures_come_only_beside_a_benefit_figure_for_the_same_option():
-    alone = [figure["code"] for figure in build_summary(mild_answers(concerns=["relationships"]))["numbers"]]
+    alone = [figure["code"] for figure in build_summary(mild_answers(concerns=["relationships"]))["figures"]]
     assert alone == [], "harms without benefits would lean against medicine"
-    shown = build_summary(mild_answers(concerns=["trauma"]))["numbers"]
+    shown = build_summary(mild_answers(concerns=["trauma"]))["figures"]
     assert {"ptsd_medicine", "nausea", "stopping"} <= {figure["code"] for figure in shown}
 
 
@@ -131,7 +131,7 @@ def test_a_figures_range_is_said_beside_its_picture_in_the_summary_and_on_the_pa
 
     code, words = RANGES[concern]
     answers = mild_answers(concerns=[concern])
-    figure = next(number for number in build_summary(answers)["numbers"] if number["code"] == code)
+    figure = next(number for number in build_summary(answers)["figures"] if number["code"] == code)
     assert words in figure["uncertainty"]
     with_answers(client, answers)
-    assert words in page_text(client.get("/results/numbers/").content.decode())
+    assert words in page_text(client.get("/results/figures/").content.decode())

@@ -1,4 +1,4 @@
-"""Icon arrays: natural frequencies out of 100 people, from the reviewed content (`Figure`
+"""Figures: a study's result in each arm drawn as icon arrays, natural frequencies out of 100 people, from the reviewed content (`Figure`
 rows), for the person's own concerns: every arm of each study, its time frame, the people it
 studied and how sure it is. A harm figure (a side effect of a medicine) is shown only beside a
 benefit figure of the same option for a concern the person chose whose medicine it is about,
@@ -20,7 +20,7 @@ def sentence_case(words: str) -> str:
     return words[:1].lower() + words[1:]
 
 
-def numbers(answers: dict, content: dict) -> list[dict]:
+def figures(answers: dict, content: dict) -> list[dict]:
     chosen = set(chosen_concerns(answers))
     benefits = [figure for figure in content["figures"] if not figure["harm"] and chosen & set(figure["concerns"])]
     shown = []
