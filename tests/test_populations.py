@@ -1,6 +1,8 @@
 """Issue 18.2-18.5: young people, older people, pregnancy, breastfeeding, planning, and milder
 symptoms each read their own words, through the summary and the results page."""
 
+import re
+
 import pytest
 
 from decisionaid.summary import build_summary
@@ -162,3 +164,15 @@ def test_the_crisis_notice_still_comes_first_for_a_young_person(client):
 def test_the_place_step_posts_without_javascript():
     # The nation is on the same step as the region, so no script is needed to ask it.
     assert "uk_nation" in form_data("place", widow_in_scotland())
+
+
+def test_a_young_person_who_did_not_choose_low_mood_reads_fluoxetine_only_as_low_moods_medicine():
+    """The youth rows replace medicine's own; fluoxetine, its weeks and its months are NG134's for
+    low mood, so for a young person drinking they are said to be about low mood, never theirs."""
+    summary = build_summary(mild_answers(age_band="under_18", concerns=["substance_use"]))
+    medicine = next(option for option in summary["options"] if option["slug"] == "medication")
+    texts = [fact.get("brief") or "" for fact in medicine["facts"]] + [fact["text"] for fact in medicine["facts"]]
+    sentences = [s for text in texts for s in re.split(r"(?<=[.!?])\s+", text)]
+    for words in ("fluoxetine", "2 to 4 weeks", "6 months"):
+        said = [sentence for sentence in sentences if words in sentence]
+        assert said and all("low mood" in sentence for sentence in said), (words, said)
