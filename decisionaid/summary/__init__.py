@@ -30,7 +30,7 @@ from .figures import figures
 from .fits import values
 from .nations import nation_region, nation_routes
 from .notices import GUIDELINE_SOURCE, notices
-from .options import option_entry
+from .options import option_entry, row_labels
 from .other_care import other_care
 from .populations import group_notices
 from .questions import questions
@@ -102,7 +102,8 @@ def build_summary(
         "resources": crisis_resources(resources[region["code"]], answers) or resources_of("crisis"),
         "emergency_number": region["emergency_number"],
     }
-    options = [option_entry(option, answers, derived, region, content) for option in content["options"]]
+    labels = row_labels()
+    options = [option_entry(option, answers, derived, region, content, labels) for option in content["options"]]
 
     summary = {
         "content_version": content["version"].version if content["version"] else "unknown",
