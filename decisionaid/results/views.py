@@ -23,7 +23,7 @@ from decisionaid.questionnaire import steps
 from decisionaid.questionnaire.session import with_answers
 from decisionaid.sharing.practice import mark_for_person
 from decisionaid.sharing.results import results_actions_context
-from decisionaid.summary import build_summary, grid, scores_given
+from decisionaid.summary import build_summary, grid, scores_given, sure_summary
 
 from .forms import SureForm
 
@@ -86,7 +86,7 @@ def _page(
 
 
 def _context(request: HttpRequest, answers: dict, form: SureForm | None, sure: dict | None) -> dict:
-    summary = build_summary(answers, sure=sure)
+    summary = build_summary(answers, sure=sure, first_view=True)
     sure_state = summary["sure"]
     return {
         "summary": summary,
@@ -98,7 +98,7 @@ def _context(request: HttpRequest, answers: dict, form: SureForm | None, sure: d
         "sure_state": sure_state,
         "sure_form": form,
         "sure_fields": [(item, form[item["code"]]) for item in sure_state["items"]] if form else [],
-        **results_actions_context(request, summary=summary),
+        **results_actions_context(request, summary=summary, first_view=True),
     }
 
 
@@ -184,7 +184,7 @@ def share(request: HttpRequest, answers: dict) -> HttpResponse:
 @results_view
 def ready(request: HttpRequest, answers: dict) -> HttpResponse:
     """The four SURE questions, a click away from the first view (they post to `sure`)."""
-    sure_state = build_summary(answers, sure=request.session.get(SURE_KEY))["sure"]
+    sure_state = sure_summary(request.session.get(SURE_KEY))
     form = SureForm(initial=request.session.get(SURE_KEY) or None)
     context = {"sure_form": form, "sure_fields": [(item, form[item["code"]]) for item in sure_state["items"]]}
     return _on_demand(request, "sure", _("Are you ready to choose?"), "more-sure", context, back="sure")

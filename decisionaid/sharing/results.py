@@ -20,11 +20,14 @@ def shows_invitation(request: HttpRequest) -> bool:
 
 
 def results_actions_context(
-    request: HttpRequest, answer_set: AnswerSet | None = None, summary: dict | None = None
+    request: HttpRequest, answer_set: AnswerSet | None = None, summary: dict | None = None, first_view: bool = False
 ) -> dict:
     """No query at all for a person who did not start from an invitation (the session says
     so), one for a person who did. `answer_set` may be given; only its public id is used.
-    Given the page's `summary`, its options are marked with what the practice offers."""
+    Given the page's `summary`, its options are marked with what the practice offers.
+    `first_view`: the results page before a click, which shows the sharing choices only to a
+    person a practice invited and the leaning form a click away: the forms it does not show
+    are not built (`leaning_form` is None, `sharing` still says there are choices)."""
     answer_set_id = str(answer_set.public_id) if answer_set else request.session.get(session.ANSWERS_KEY)
     if not answer_set_id:
         return {"sharing": None, "leaning_form": None}
@@ -34,14 +37,17 @@ def results_actions_context(
     live = invitation is not None and invitation.is_live()
     if summary is not None:
         practice.mark_options(summary, invitation)
-    # Like the invitation, the session says whether there is a leaning to read.
-    leaning = (
-        Leaning.objects.filter(answer_set__public_id=answer_set_id).first()
-        if request.session.get(LEANING_KEY)
-        else None
-    )
+    leaning_form = None
+    if not first_view:
+        # Like the invitation, the session says whether there is a leaning to read.
+        leaning = (
+            Leaning.objects.filter(answer_set__public_id=answer_set_id).first()
+            if request.session.get(LEANING_KEY)
+            else None
+        )
+        leaning_form = LeaningForm(instance=leaning, prefix=LEANING_PREFIX)
     return {
-        "leaning_form": LeaningForm(instance=leaning, prefix=LEANING_PREFIX),
+        "leaning_form": leaning_form,
         "sharing": {
             # The invitation these answers started from, while it still works.
             "invitation": invitation if live else None,
@@ -52,6 +58,6 @@ def results_actions_context(
             # Its reference code, for the person to quote to the practice.
             "last_reference": last_reference if live else "",
             "send_form": SendForm(practice_name=invitation.practice_name) if live else None,
-            "link_form": ShareLinkForm(),
+            "link_form": ShareLinkForm() if not first_view or invitation is not None else None,
         },
     }

@@ -18,6 +18,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from decisionaid import codes, disclosures
+from decisionaid.content import snapshot
 from decisionaid.content.lines import crisis_resources
 
 from .answers import CHOICE_QUESTIONS, HIGH_IMPORTANCE, answer_label, importance_label, label, match_rule
@@ -29,7 +30,7 @@ from .figures import figures
 from .fits import values
 from .nations import nation_region, nation_routes
 from .notices import GUIDELINE_SOURCE, notices
-from .options import option_entry
+from .options import option_entry, row_labels
 from .other_care import other_care
 from .populations import group_notices
 from .questions import questions
@@ -74,11 +75,16 @@ __all__ = [
 ]
 
 
-def build_summary(answers: dict, sure: dict | None = None, answered_on: date | None = None) -> dict:
+def build_summary(
+    answers: dict, sure: dict | None = None, answered_on: date | None = None, first_view: bool = False
+) -> dict:
     """The whole summary for one valid answers dict (contract codes), from the current content.
 
     `sure` is the person's SURE test, {code: "yes" | "no"}, stored apart from the answers;
-    `answered_on` the day the answers were last saved, shown beside the risk answers."""
+    `answered_on` the day the answers were last saved, shown beside the risk answers.
+    `first_view`: only what the results page shows before a click, for the page every person
+    opens most: no sources list, glossary or footer (its on-demand parts, paper and the
+    contract's output build the whole summary)."""
     content = load(answers)
     region_code = answers.get("region") or FALLBACK_REGION
     region = nation_region(person_region(answers, content), answers, content)
@@ -96,7 +102,8 @@ def build_summary(answers: dict, sure: dict | None = None, answered_on: date | N
         "resources": crisis_resources(resources[region["code"]], answers) or resources_of("crisis"),
         "emergency_number": region["emergency_number"],
     }
-    options = [option_entry(option, answers, derived, region, content) for option in content["options"]]
+    labels = row_labels()
+    options = [option_entry(option, answers, derived, region, content, labels) for option in content["options"]]
 
     summary = {
         "content_version": content["version"].version if content["version"] else "unknown",
@@ -132,13 +139,19 @@ def build_summary(answers: dict, sure: dict | None = None, answered_on: date | N
             "resources": resources_of("professional") + nation_routes(answers, content),
         },
         "sure": sure_summary(sure),
-        # IPDAS: funder, authors, reading level and user testing, in one line for the paper's foot.
-        "footer": disclosures.footer(),
-        "glossary": [
-            {"term": term["term"], "meaning": term["meaning"], "sources": list(term["sources"])}
-            for term in content["glossary"]
-        ],
     }
+    if first_view:
+        # Its "Some numbers from studies" link shows when a figure's source is in the content,
+        # as attach_sources would keep it.
+        known = snapshot.current().sources
+        summary["figures"] = [figure for figure in summary["figures"] if figure["source"] in known]
+        return summary
+    # IPDAS: funder, authors, reading level and user testing, in one line for the paper's foot.
+    summary["footer"] = disclosures.footer()
+    summary["glossary"] = [
+        {"term": term["term"], "meaning": term["meaning"], "sources": list(term["sources"])}
+        for term in content["glossary"]
+    ]
     attach_sources(summary)
     return summary
 

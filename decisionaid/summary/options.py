@@ -16,11 +16,18 @@ from .past_treatment import past_treatment_reasons
 from .populations import group_reasons, group_rows
 
 
-def option_entry(option: dict, answers: dict, derived: dict, region: dict, content: dict) -> dict:
+def row_labels() -> list[tuple[str, str]]:
+    """Each fact row's code and name, translated: once for the five options, not once each."""
+    return [(row, str(row_label)) for row, row_label in OptionFact.Row.choices]
+
+
+def option_entry(
+    option: dict, answers: dict, derived: dict, region: dict, content: dict, labels: list | None = None
+) -> dict:
     facts = content["facts"][option["id"]]
     own_rows = group_rows(option, answers, content)
     rows = []
-    for row, row_label in OptionFact.Row.choices:
+    for row, row_label in labels or row_labels():
         fact = facts.get(row) or {"text": _("We do not have this information yet."), "sources": []}
         brief = fact.get("brief") or fact["text"]  # the first view's cell: 25 words or fewer
         text, sources = fact["text"], unique(fact["sources"])
@@ -28,7 +35,7 @@ def option_entry(option: dict, answers: dict, derived: dict, region: dict, conte
             # A group's own words for this row (a young person's medicine), with their sources.
             own = own_rows[row]
             text, brief, sources = own["text"], own["title"] or own["text"], unique(own["sources"])
-        rows.append({"row": row, "label": str(row_label), "text": text, "brief": brief, "sources": sources})
+        rows.append({"row": row, "label": row_label, "text": text, "brief": brief, "sources": sources})
     courses = concern_courses(option, answers, content)
     rows = [with_courses(fact, courses, answers) if fact["row"] == "course" else fact for fact in rows]
     notes = medicine_notes(option, answers, content)
