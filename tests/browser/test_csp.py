@@ -61,17 +61,22 @@ def test_no_clinician_page_causes_a_content_security_policy_violation(page, url)
     assert not violations, violations
 
 
-def test_an_error_swap_on_the_mood_step_leaves_no_inline_styles(page, url):
-    # Issue 20: after htmx swapped in the step's errors, the radios carried style="" and the
-    # CSP logged an error for each.
-    violations = []
-    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
+def to_the_mood_step(page, url) -> None:
+    """Answer the steps before the mood step, as a person does, and stop on it."""
     page.goto(url("/questions/place/"))
     answers = mild_answers()
     for step in steps.STEPS[: [step.slug for step in steps.STEPS].index("mood")]:
         answer_step(page, answers, step.slug)
         submit(page)
     expect(page.locator("main h1")).to_have_text("Your mood")
+
+
+def test_an_error_swap_on_the_mood_step_leaves_no_inline_styles(page, url):
+    # Issue 20: after htmx swapped in the step's errors, the radios carried style="" and the
+    # CSP logged an error for each.
+    violations = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
+    to_the_mood_step(page, url)
     page.locator('input[name="phq9_1"]').first.check()
     submit(page)  # the other eight items unanswered: the step comes back with its errors
     expect(page.locator(".error-summary")).to_be_visible()
@@ -96,12 +101,7 @@ def test_htmx_settles_no_style_attribute_over_a_swapped_step(page, url):
     style set through the CSSOM (allowed: a script, the browser, an extension) on the mood
     step's radios must not come back as a style="" attribute after an error swap."""
     page.add_init_script(RECORD_VIOLATIONS)
-    page.goto(url("/questions/place/"))
-    answers = mild_answers()
-    for step in steps.STEPS[: [step.slug for step in steps.STEPS].index("mood")]:
-        answer_step(page, answers, step.slug)
-        submit(page)
-    expect(page.locator("main h1")).to_have_text("Your mood")
+    to_the_mood_step(page, url)
     assert "style" not in page.evaluate("htmx.config.attributesToSettle")
     assert page.evaluate("htmx.config.includeIndicatorStyles") is False
     page.locator('input[name="phq9_1"]').first.check()
