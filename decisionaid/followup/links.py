@@ -7,8 +7,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from decisionaid.questionnaire import steps
 from decisionaid.questionnaire.models import AnswerSet
+from decisionaid.sharing.links import live_by_token
 from decisionaid.sharing.tokens import hash_token, is_share_token, new_share_token
 
 from .models import ReturnLink
@@ -32,14 +32,8 @@ def create(answer_set: AnswerSet) -> tuple[ReturnLink, str]:
 
 
 def find(token: str) -> ReturnLink | None:
-    """The live link for this token with complete answers, or None whatever the reason:
-    unknown, mistyped, ended and turned-off links all look the same from outside."""
-    if not is_share_token(token):
-        return None
-    link = ReturnLink.objects.live().select_related("answer_set").filter(token_hash=hash_token(token)).first()
-    if link is None or steps.first_missing_required(link.answer_set.answers) is not None:
-        return None
-    return link
+    """The live link for this token with complete answers, or None, as a share link is found."""
+    return live_by_token(ReturnLink.objects.all(), token)
 
 
 def find_own(answer_set: AnswerSet, token: str) -> ReturnLink | None:

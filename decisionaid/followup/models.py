@@ -17,17 +17,13 @@ from django.utils import timezone
 
 from decisionaid.instruments import INSTRUMENTS
 from decisionaid.questionnaire.models import AnswerSet
+from decisionaid.sharing.models import LinkQuerySet
 
 # The answer codes a visit holds: the PHQ-9 and GAD-7 items and the PHQ-9's closing question.
 SCORE_CODES = [
     *(item.code for instrument in INSTRUMENTS for item in instrument.items),
     *(instrument.difficulty.code for instrument in INSTRUMENTS if instrument.difficulty),
 ]
-
-
-class ReturnLinkQuerySet(models.QuerySet):
-    def live(self, now: datetime | None = None):
-        return self.filter(revoked_at__isnull=True, expires_at__gt=now or timezone.now())
 
 
 class ReturnLink(models.Model):
@@ -39,7 +35,7 @@ class ReturnLink(models.Model):
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
 
-    objects = ReturnLinkQuerySet.as_manager()
+    objects = LinkQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

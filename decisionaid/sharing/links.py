@@ -28,15 +28,20 @@ def create(answer_set: AnswerSet, days: int) -> tuple[ShareLink, str]:
     return link, token
 
 
-def open_link(token: str) -> ShareLink | None:
-    """The live link for this token with complete answers, or None, whatever the reason:
-    unknown, tampered, expired and revoked links all look the same from outside."""
+def live_by_token(links: QuerySet, token: str):
+    """The live link among `links` (share links, or the follow-up's return links) for this
+    token with complete answers, or None, whatever the reason: unknown, tampered, expired and
+    revoked links all look the same from outside."""
     if not is_share_token(token):
         return None
-    link = ShareLink.objects.live().select_related("answer_set").filter(token_hash=hash_token(token)).first()
+    link = links.live().select_related("answer_set").filter(token_hash=hash_token(token)).first()
     if link is None or steps.first_missing_required(link.answer_set.answers) is not None:
         return None
     return link
+
+
+def open_link(token: str) -> ShareLink | None:
+    return live_by_token(ShareLink.objects.all(), token)
 
 
 def links_of(answer_set: AnswerSet) -> QuerySet[ShareLink]:

@@ -115,7 +115,10 @@ class Invitation(models.Model):
         }
 
 
-class ShareLinkQuerySet(models.QuerySet):
+class LinkQuerySet(models.QuerySet):
+    """Links opened by a token (share links, return links): `live` ones are neither turned off
+    nor past their end."""
+
     def live(self, now: datetime | None = None):
         return self.filter(revoked_at__isnull=True, expires_at__gt=now or timezone.now())
 
@@ -128,7 +131,7 @@ class ShareLink(models.Model):
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
 
-    objects = ShareLinkQuerySet.as_manager()
+    objects = LinkQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
