@@ -222,13 +222,7 @@ def change(request: HttpRequest, answers: dict) -> HttpResponse:
 @require_GET
 @with_answers
 def print_view(request: HttpRequest, answers: dict) -> HttpResponse:
-    summary = attach_history(
-        mark_for_person(
-            request, build_summary(answers, sure=request.session.get(SURE_KEY), answered_on=request.answered_on)
-        ),
-        request,
-    )
-    paper = paper_summary(summary, made_on=timezone.localdate())
+    paper = paper_summary(_whole_summary(request, answers), made_on=timezone.localdate())
     return render(request, "results/print.html", {"paper": paper, "back_url": reverse("results")})
 
 
@@ -237,10 +231,11 @@ def print_view(request: HttpRequest, answers: dict) -> HttpResponse:
 def pdf(request: HttpRequest, answers: dict) -> HttpResponse:
     if refused := pdf_refused(request):
         return refused
-    summary = attach_history(
-        mark_for_person(
-            request, build_summary(answers, sure=request.session.get(SURE_KEY), answered_on=request.answered_on)
-        ),
-        request,
-    )
-    return pdf_response(request, summary)
+    return pdf_response(request, _whole_summary(request, answers))
+
+
+def _whole_summary(request: HttpRequest, answers: dict) -> dict:
+    """What paper shows (print view and PDF alike): the whole summary with the SURE answers,
+    the date answered, the practice's options marked and the scores over time."""
+    summary = build_summary(answers, sure=request.session.get(SURE_KEY), answered_on=request.answered_on)
+    return attach_history(mark_for_person(request, summary), request)
