@@ -56,26 +56,15 @@ def measure() -> None:
     """One JSON line, `FOLLOWUP {page: queries}`."""
     import re
 
-    from django.conf import settings
-    from django.core.cache import caches
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from bench.queries import counted as count
     from bench.seed import ANSWERS
-    from decisionaid.content import snapshot
     from decisionaid.questionnaire.models import AnswerSet
     from decisionaid.questionnaire.session import ANSWERS_KEY
     from decisionaid.ratelimit.models import TokenBucket
-
-    def count(client: Client, method: str, path: str, data: dict | None = None):
-        snapshot.current()
-        for alias in settings.CACHES:
-            caches[alias].clear()
-        with CaptureQueriesContext(connection) as queries:
-            response = client.post(path, data) if method == "POST" else client.get(path)
-        assert response.status_code < 400, (path, response.status_code)
-        return len(queries), response
 
     def person() -> Client:
         client = Client()

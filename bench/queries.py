@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.db import connection
+from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -23,16 +24,21 @@ from decisionaid.sharing.models import Invitation
 from decisionaid.summary import SURE_CODES
 
 
-def count(client: Client, method: str, path: str, data: dict | None = None) -> int:
+def counted(client: Client, method: str, path: str, data: dict | None = None) -> tuple[int, HttpResponse]:
     """A new person's first view of the page in a running worker: the clinical content in
-    memory (read again about once a minute, counted apart), nothing cached from before."""
+    memory (read again about once a minute, counted apart), nothing cached from before. The
+    queries it made, and the response."""
     snapshot.current()
     for alias in settings.CACHES:
         caches[alias].clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.post(path, data) if method == "POST" else client.get(path)
     assert response.status_code < 400, (path, response.status_code)
-    return len(queries)
+    return len(queries), response
+
+
+def count(client: Client, method: str, path: str, data: dict | None = None) -> int:
+    return counted(client, method, path, data)[0]
 
 
 def run() -> None:
